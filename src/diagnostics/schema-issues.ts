@@ -1,0 +1,158 @@
+// Turns zod issues into diagnostics that say what was expected, what was found and how to fix it.
+import type { z } from 'zod';
+import { SLUG_PATTERN } from '../schema/common.ts';
+import { describeValue, toPointer, type Diagnostic } from './diagnostic.ts';
+import { closestMatch, didYouMean } from './did-you-mean.ts';
+import type { JsonSource } from '../registry/json-source.ts';
+
+type Issue = z.core.$ZodIssue;
+type Explained = Pick<Diagnostic, 'expected' | 'found' | 'hint'> & { path: PropertyKey[]; at?: 'key' | 'value' };
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Object.hasOwn(value, part) ? (value as Record<PropertyKey, unknown>)[part] : undefined;
+  }
+  return value;
+}
+
+function listOf(values: readonly unknown[]): string {
+  const shown = values.map((v) => JSON.stringify(v));
+  return shown.length === 1 ? shown[0]! : `one of ${shown.join(', ')}`;
+}
+
+/** What a regex-checked string should look like, in words, and how to get there. */
+function explainPattern(pattern: string, found: unknown): Pick<Explained, 'expected' | 'hint'> {
+  if (pattern === SLUG_PATTERN.source || pattern === String(SLUG_PATTERN)) {
+    const foreign = typeof found === 'string' ? [...found].find((c) => c.charCodeAt(0) > 127) : undefined;
+    if (foreign) {
+      const code = `U+${foreign.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      return {
+        expected: 'a slug: lowercase ASCII letters and digits, words joined by single hyphens',
+        hint: `it contains the non-ASCII character ${JSON.stringify(foreign)} (${code}); type it again in plain ASCII`,
+      };
+    }
+    const suggestion =
+      typeof found === 'string'
+        ? found
+            .normalize('NFKD')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-+|-+$/g, '')
+        : '';
+    return {
+      expected: 'a slug: lowercase ASCII letters and digits, words joined by single hyphens',
+      hint: suggestion && suggestion !== found ? `did you mean ${JSON.stringify(suggestion)}?` : undefined,
+    };
+  }
+  if (pattern.includes('^https?:')) return { expected: 'an http:// or https:// URL without spaces', hint: undefined };
+  if (pattern.includes('\\.svg$'))
+    return { expected: 'the name of an .svg file in the board’s own folder, e.g. "logo.svg"', hint: undefined };
+  if (pattern.includes('\\.json$')) return { expected: 'an absolute path ending in .json, e.g. "/config.json"', hint: undefined };
+  return { expected: `a string matching ${pattern}`, hint: undefined };
+}
+
+function explainSize(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const bound = small ? 'at least' : 'at most';
+  switch (issue.origin) {
+    case 'string':
+      return limit === 1 && small ? 'a non-empty string' : `a string of ${bound} ${limit} characters`;
+    case 'array':
+    case 'set':
+      return limit === 1 && small ? 'a non-empty list' : `a list of ${bound} ${limit} items`;
+    default:
+      return `a number ${small ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<'} ${limit}`;
+  }
+}
+
+function explain(issue: Issue, root: unknown, knownKeys: (path: PropertyKey[]) => string[]): Explained[] {
+  const path = [...issue.path];
+  const found = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (found === undefined) {
+        const key = String(path.at(-1) ?? '');
+        return [{ path, expected, found: `no "${key}"`, hint: `add "${key}"` }];
+      }
+      return [{ path, expected, found: describeValue(found) }];
+    }
+    case 'invalid_value': {
+      const hint = typeof found === 'string' ? didYouMean(found, issue.values.map(String)) : undefined;
+      return [{ path, expected: listOf(issue.values), found: describeValue(found), hint }];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = knownKeys(path);
+        const suggestion = closestMatch(key, known);
+        return {
+          path: [...path, key],
+          at: 'key' as const,
+          expected: known.length ? `only known keys (${known.join(', ')})` : 'no keys here',
+          found: `unknown key ${JSON.stringify(key)}`,
+          hint: suggestion ? `did you mean ${JSON.stringify(suggestion)}?` : 'remove it',
+        };
+      });
+    case 'too_small':
+    case 'too_big':
+      return [{ path, expected: explainSize(issue), found: describeValue(found) }];
+    case 'invalid_format':
+      return [
+        {
+          path,
+          ...explainPattern(issue.format === 'regex' && 'pattern' in issue ? String(issue.pattern) : issue.format, found),
+          found: describeValue(found),
+        },
+      ];
+    case 'invalid_union': {
+      const branches = issue.errors.flatMap((branch) =>
+        branch
+          .filter((sub) => sub.path.length === 0)
+          .flatMap((sub) => explain({ ...sub, path } as Issue, root, knownKeys).map((e) => e.expected)),
+      );
+      return [{ path, expected: [...new Set(branches)].join(' or ') || 'a different value', found: describeValue(found) }];
+    }
+    default:
+      return [{ path, expected: issue.message, found: describeValue(found) }];
+  }
+}
+
+/** Keys of the object schema at `path`, for did-you-mean on unknown keys. */
+function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+  let current: any = schema;
+  for (const part of path) {
+    while (current?.def?.innerType) current = current.def.innerType;
+    if (current?.def?.type === 'object') current = current.def.shape[part as string];
+    else if (current?.def?.type === 'array') current = current.def.element;
+    else if (current?.def?.type === 'record') current = current.def.valueType;
+    else return [];
+  }
+  while (current?.def?.innerType) current = current.def.innerType;
+  return current?.def?.type === 'object' ? Object.keys(current.def.shape) : [];
+}
+
+export function schemaDiagnostics(schema: z.ZodType, source: JsonSource, file: string, issues: readonly Issue[]): Diagnostic[] {
+  return issues.flatMap((issue) =>
+    explain(issue, source.value, (path) => keysAt(schema, path)).map((e) => ({
+      file,
+      ...source.locate(e.path, e.at),
+      pointer: toPointer(e.path),
+      rule: `schema/${issue.code}`,
+      expected: e.expected,
+      found: e.found,
+      ...(e.hint ? { hint: e.hint } : {}),
+    })),
+  );
+}

@@ -1,0 +1,233 @@
+// Reads one JSON file defensively (size, encoding, BOM, nesting, syntax, duplicate keys) and maps JSON pointers to line:column.
+import { readFileSync, statSync } from 'node:fs';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { LIMITS } from '../schema/common.ts';
+import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.ts';
+
+export const MAX_NESTING = 32;
+
+export interface JsonSource {
+  text: string;
+  value: unknown;
+  /** Line and column (1-based) of the value at `path`, or of its deepest existing ancestor. */
+  locate(path: readonly PropertyKey[], at?: 'key' | 'value'): { line: number; column: number };
+}
+
+export type JsonReadResult = { ok: true; source: JsonSource } | { ok: false; diagnostics: Diagnostic[] };
+
+type Problem = Omit<Diagnostic, 'file'>;
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(lineStarts: number[], offset: number) {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
+
+/** Deepest nesting of arrays and objects, ignoring brackets inside strings; stops early past the limit. */
+function nestingDepth(text: string, limit: number): { depth: number; offset: number } {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return { depth, offset: i };
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return { depth, offset: -1 };
+}
+
+function describeSyntaxError(text: string, error: ParseError): Pick<Problem, 'expected' | 'found' | 'hint'> {
+  const at = text.slice(error.offset, error.offset + Math.max(error.length, 1));
+  const before = text.slice(0, error.offset).trimEnd();
+  const found = error.offset >= text.length ? 'the end of the file' : JSON.stringify(at);
+  const trailingComma = before.endsWith(',') && /^[}\]]/.test(at);
+  const hints: Partial<Record<string, string>> = {
+    InvalidCommentToken: 'JSON has no comments: remove it',
+    InvalidSymbol: 'strings need double quotes, keys too',
+    UnexpectedEndOfString: 'close the string with a double quote',
+    UnexpectedEndOfComment: 'JSON has no comments: remove it',
+    InvalidEscapeCharacter: 'escape a backslash as \\\\',
+    InvalidCharacter: 'control characters must be escaped inside strings',
+  };
+  const expectations: Record<string, string> = {
+    PropertyNameExpected: 'a property name in double quotes',
+    ValueExpected: 'a JSON value',
+    ColonExpected: 'a colon after the property name',
+    CommaExpected: 'a comma between items',
+    CloseBraceExpected: 'a closing brace',
+    CloseBracketExpected: 'a closing bracket',
+    EndOfFileExpected: 'the end of the file after the top-level value',
+  };
+  const code = printParseErrorCode(error.error);
+  return {
+    expected: expectations[code] ?? 'valid JSON',
+    found,
+    hint: trailingComma
+      ? 'remove the trailing comma'
+      : error.offset >= text.length
+        ? 'the file looks truncated: close every open brace and bracket'
+        : hints[code],
+  };
+}
+
+function duplicateKeys(node: Node, path: PropertyKey[], problems: Problem[], lineStarts: number[]) {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      const value = property.children?.[1];
+      if (!key || typeof key.value !== 'string') continue;
+      if (seen.has(key.value)) {
+        problems.push({
+          ...positionOf(lineStarts, key.offset),
+          pointer: toPointer([...path, key.value]),
+          rule: 'json-syntax',
+          expected: 'each key once per object',
+          found: `a second ${JSON.stringify(key.value)}`,
+          hint: 'merge the two entries into one',
+        });
+      }
+      seen.add(key.value);
+      if (value) duplicateKeys(value, [...path, key.value], problems, lineStarts);
+    }
+  } else if (node.type === 'array') {
+    node.children?.forEach((child, index) => duplicateKeys(child, [...path, index], problems, lineStarts));
+  }
+}
+
+function valueOf(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value)
+          Object.defineProperty(out, String(key.value), { value: valueOf(value), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
+  }
+}
+
+function childAt(node: Node, part: PropertyKey): { property?: Node; value?: Node } {
+  if (node.type === 'object') {
+    const property = node.children?.find((p) => p.children?.[0]?.value === String(part));
+    return { property, value: property?.children?.[1] };
+  }
+  if (node.type === 'array' && typeof part === 'number') return { value: node.children?.[part] };
+  return {};
+}
+
+/** Parses JSON text; `problems` are positioned but not yet tied to a file name. */
+export function parseJsonText(text: string): { ok: true; source: JsonSource } | { ok: false; problems: Problem[] } {
+  const lineStarts = lineStartsOf(text);
+  const fail = (offset: number, rest: Omit<Problem, 'line' | 'column' | 'pointer' | 'rule'>) => ({
+    ok: false as const,
+    problems: [{ ...positionOf(lineStarts, offset), pointer: '', rule: 'json-syntax', ...rest }],
+  });
+  if (text.trim() === '')
+    return fail(0, { expected: 'a JSON object', found: 'an empty file', hint: 'start from an existing contract or run `npm run new`' });
+  const depth = nestingDepth(text, MAX_NESTING);
+  if (depth.offset >= 0)
+    return fail(depth.offset, {
+      expected: `at most ${MAX_NESTING} levels of nested objects and lists`,
+      found: 'deeper nesting',
+      hint: 'contracts are shallow: check for a runaway bracket',
+    });
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0]!;
+    return fail(first.offset, describeSyntaxError(text, first));
+  }
+  const duplicates: Problem[] = [];
+  duplicateKeys(root, [], duplicates, lineStarts);
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  const locate = (path: readonly PropertyKey[], at: 'key' | 'value' = 'value') => {
+    let node: Node = root;
+    let offset = root.offset;
+    for (const part of path) {
+      const { property, value } = childAt(node, part);
+      if (!value) break;
+      offset = at === 'key' && property ? property.offset : value.offset;
+      node = value;
+    }
+    return positionOf(lineStarts, offset);
+  };
+  return { ok: true, source: { text, value: valueOf(root), locate } };
+}
+
+/** Reads and parses a contract file, turning every way it can be broken into located diagnostics. */
+export function readJsonFile(path: string, file: string): JsonReadResult {
+  const fail = (problems: Problem[]) => ({ ok: false as const, diagnostics: problems.map((p) => ({ file, ...p })) });
+  const at = (rest: Omit<Problem, 'line' | 'column' | 'pointer' | 'rule'>, line = 1, column = 1): Problem => ({
+    line,
+    column,
+    pointer: '',
+    rule: 'json-syntax',
+    ...rest,
+  });
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > LIMITS.fileBytes) {
+      return fail([
+        at(
+          {
+            expected: `a file of at most ${LIMITS.fileBytes / 1024} KiB`,
+            found: `${(size / 1024).toFixed(0)} KiB`,
+            hint: 'a contract is a few KiB: remove whatever bloats it',
+          },
+          1,
+          1,
+        ),
+      ]);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail([
+      at({ expected: 'a readable file', found: `an error reading it (${(error as NodeJS.ErrnoException).code ?? 'unknown'})` }),
+    ]);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return fail([
+      at({ expected: 'UTF-8 without a byte-order mark', found: 'a byte-order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
+    ]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const offset = Math.max(0, lenient.indexOf('\uFFFD'));
+    const position = positionOf(lineStartsOf(lenient), offset);
+    return fail([
+      at(
+        { expected: 'UTF-8 text', found: 'bytes that are not valid UTF-8', hint: 'save the file as UTF-8' },
+        position.line,
+        position.column,
+      ),
+    ]);
+  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : fail(parsed.problems);
+}

@@ -1,0 +1,23 @@
+// The loaded registry: resolved boards with constant-time lookup by slug or alias, and the other contract types.
+import { normalizeSlug } from '../schema/common.ts';
+import type { Architecture, Bootloader, DeviceFamily, DeviceManufacturer, PartitionLayout, ResolvedBoard } from '../schema/index.ts';
+
+type Stored<T> = Omit<T, '$schema'>;
+
+export interface Registry {
+  boards: readonly ResolvedBoard[];
+  families: readonly Stored<DeviceFamily>[];
+  manufacturers: readonly Stored<DeviceManufacturer>[];
+  architectures: readonly Stored<Architecture>[];
+  bootloaders: readonly Stored<Bootloader>[];
+  layouts: readonly Stored<PartitionLayout>[];
+  /** The board with this slug or alias, if any; the name is normalised first ("ZE250" finds alias "ze250"). */
+  board(slugOrAlias: string): ResolvedBoard | undefined;
+}
+
+export function createRegistry(parts: Omit<Registry, 'board'>): Registry {
+  const bySlug = new Map<string, ResolvedBoard>();
+  for (const board of parts.boards) bySlug.set(board.slug, board);
+  for (const board of parts.boards) for (const alias of board.aliases) if (!bySlug.has(alias)) bySlug.set(alias, board);
+  return { ...parts, board: (slugOrAlias) => bySlug.get(slugOrAlias) ?? bySlug.get(normalizeSlug(slugOrAlias)) };
+}

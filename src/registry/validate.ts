@@ -1,0 +1,102 @@
+// Validates a registry folder: every file against its schema, then the registry-wide checks, then the resolved boards again.
+import { contractSchemas, resolvedBoardSchema, CONTRACT_TYPES, type ContractType } from '../schema/index.ts';
+import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { schemaDiagnostics } from '../diagnostics/schema-issues.ts';
+import { registryChecks } from '../checks/index.ts';
+import type { CheckContext, ContractIndex, Entry } from '../checks/check.ts';
+import { readRegistryTree } from './read-tree.ts';
+import { resolveBoard } from './resolve.ts';
+import { createRegistry, type Registry } from './registry.ts';
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  /** Number of contract files per type that were read. */
+  counts: Record<ContractType, number>;
+  /** Present only when there are no diagnostics. */
+  registry?: Registry;
+}
+
+function emptyIndex(): ContractIndex {
+  return Object.fromEntries(CONTRACT_TYPES.map((type) => [type, new Map()])) as ContractIndex;
+}
+
+function withoutSchemaKey<T extends { $schema?: string | undefined }>(contract: T): Omit<T, '$schema'> {
+  const { $schema: _ignored, ...rest } = contract;
+  return rest;
+}
+
+export function validateRegistry(root: string): ValidationResult {
+  const tree = readRegistryTree(root);
+  const diagnostics = [...tree.diagnostics];
+  const counts = Object.fromEntries(CONTRACT_TYPES.map((type) => [type, 0])) as Record<ContractType, number>;
+  const index = emptyIndex();
+  const boards: Entry<'hw.device-type'>[] = [];
+
+  for (const file of tree.files) {
+    counts[file.type]++;
+    const schema = contractSchemas[file.type];
+    const parsed = schema.safeParse(file.source.value);
+    if (!parsed.success) {
+      diagnostics.push(...schemaDiagnostics(schema, file.source, file.file, parsed.error.issues));
+      continue;
+    }
+    const entry = { file, contract: parsed.data } as Entry<typeof file.type>;
+    const map = index[file.type] as Map<string, Entry<ContractType>>;
+    if (!map.has(entry.contract.slug)) map.set(entry.contract.slug, entry);
+    if (file.type === 'hw.device-type') boards.push(entry as Entry<'hw.device-type'>);
+  }
+
+  const context: CheckContext = { index, folders: tree.folders, boards };
+  for (const check of registryChecks) diagnostics.push(...check.check(context));
+  diagnostics.sort(compareDiagnostics);
+  if (diagnostics.length > 0) return { diagnostics, counts };
+
+  const resolved = boards.map(({ file, contract }) => {
+    const board = resolveBoard(contract, index);
+    // The public shape is validated again, so a resolver bug can never ship a malformed board.
+    const check = resolvedBoardSchema.safeParse(board);
+    if (!check.success) {
+      diagnostics.push(
+        ...schemaDiagnostics(
+          resolvedBoardSchema,
+          { ...file.source, value: board, locate: () => ({ line: 1, column: 1 }) },
+          file.file,
+          check.error.issues,
+        ),
+      );
+    }
+    return board;
+  });
+  if (diagnostics.length > 0) return { diagnostics, counts };
+
+  const sorted = <T extends { slug: string }>(items: Iterable<T>) =>
+    [...items].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const contracts = <T extends ContractType>(type: T) => sorted([...index[type].values()].map((e) => withoutSchemaKey(e.contract)));
+  const registry = createRegistry({
+    boards: sorted(resolved),
+    families: contracts('hw.device-family'),
+    manufacturers: contracts('hw.device-manufacturer'),
+    architectures: contracts('arch.sw'),
+    bootloaders: contracts('sw.bootloader'),
+    layouts: contracts('sw.partition-layout'),
+  });
+  return { diagnostics, counts, registry };
+}
+
+/** Thrown by loadRegistry when the folder does not validate; its message lists every diagnostic. */
+export class RegistryValidationError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(
+      `The registry has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:\n${diagnostics.map(formatDiagnostic).join('\n')}`,
+    );
+    this.name = 'RegistryValidationError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export function loadRegistry(root: string): Registry {
+  const result = validateRegistry(root);
+  if (!result.registry) throw new RegistryValidationError(result.diagnostics);
+  return result.registry;
+}

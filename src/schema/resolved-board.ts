@@ -1,0 +1,68 @@
+// Schema of a resolved board: family defaults applied and every reference expanded. All consumers see this shape.
+import { z } from 'zod';
+import { LIMITS, name, slug, url } from './common.ts';
+import {
+  archField,
+  bootField,
+  hardwareField,
+  linksField,
+  socField,
+  stateField,
+  yoctoField,
+  BOOT_MEDIA,
+  FLASH_PROTOCOLS,
+} from './board-fields.ts';
+import { configLocation, partitionSchema } from './partition-layout.ts';
+
+const reference = (what: string) =>
+  z.strictObject({ slug: slug(`${what} slug.`), name: name(`${what} name.`) }).describe(`The ${what.toLowerCase()}, by slug and name.`);
+
+export const resolvedBoardSchema = z
+  .strictObject({
+    slug: slug('Board identifier.'),
+    name: name('Board name.'),
+    aliases: z.array(slug('Alias.')).max(LIMITS.aliases).describe('Other slugs that resolve to this board.'),
+    state: stateField,
+    osImage: z.boolean().describe('false for a dependent device type (no OS image; then "bootloader" and "partitions" are absent).'),
+    arch: archField,
+    family: reference('Family'),
+    manufacturer: reference('Manufacturer'),
+    soc: socField.optional(),
+    hardware: hardwareField,
+    boot: z
+      .strictObject({
+        defaultMedia: bootField.shape.defaultMedia.unwrap(),
+        alternateMedia: z.array(z.enum(BOOT_MEDIA)).describe('Other media the board can boot from, in order of preference.'),
+        flashProtocol: z.enum(FLASH_PROTOCOLS).optional().describe('Host-driven flashing protocol, when the board uses one.'),
+        image: z
+          .enum(['plain', 'flasher'])
+          .describe('"flasher" when the OS reaches internal storage through a flasher image booted from removable media, else "plain".'),
+      })
+      .describe('Boot facts with defaults applied.'),
+    bootloader: z
+      .strictObject({
+        slug: slug('Slug of the last stage, the one that loads the OS.'),
+        name: name('Name of the last stage.'),
+        chain: z.array(reference('Bootloader stage')).min(1).describe('Every stage, first stage first.'),
+      })
+      .describe('The bootloader chain; absent only when osImage is false.')
+      .optional(),
+    partitions: z
+      .strictObject({
+        layout: reference('Partition layout'),
+        scheme: z.enum(['msdos', 'gpt']).describe('Partition table scheme.'),
+        alignmentKiB: z.int().min(1).describe('Alignment in KiB of the OS partitions.'),
+        startOffsetKiB: z.int().min(0).describe('Offset of the first partition in KiB.').optional(),
+        partitions: z.array(partitionSchema).min(1).describe('Partitions in on-disk order, board size overrides applied.'),
+        config: configLocation,
+      })
+      .describe('The partition layout with board overrides applied; absent only when osImage is false.')
+      .optional(),
+    yocto: yoctoField.optional(),
+    links: linksField,
+    sources: z.array(url('Source URL.')).min(1).describe('URLs backing the facts: the board’s, then its family’s.'),
+    logo: z.string().describe('Path of the SVG logo relative to the registry root.').optional(),
+  })
+  .describe('A resolved board: what every consumer of the registry sees.');
+
+export type ResolvedBoard = z.infer<typeof resolvedBoardSchema>;

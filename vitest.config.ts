@@ -1,0 +1,9 @@
+// Vitest configuration: unit and integration tests under test/, run in Node.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
