@@ -9,7 +9,10 @@ import { writeFolderAtomically } from '../src/build/write-atomically.ts';
 import { isMain, run } from './cli.ts';
 
 export function buildCommand(argv: string[]): number {
-  const { values } = parseArgs({ args: argv, options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'dist' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'dist' } },
+  });
   const started = performance.now();
   const result = validateRegistry(values.contracts);
   for (const diagnostic of result.diagnostics) console.error(formatDiagnostic(diagnostic));
