@@ -1,5 +1,5 @@
 // Walks a registry folder (<type>/<slug>/contract.json), reads every contract and reports stray or missing files.
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CONTRACT_TYPES, type ContractType } from '../schema/common.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -31,8 +31,13 @@ export interface RegistryTree {
   diagnostics: Diagnostic[];
 }
 
-function entries(path: string): string[] {
-  return readdirSync(path).sort();
+/** Folder entries sorted by name; Dirents describe links as links, so nothing is ever followed. */
+function entries(path: string): Dirent[] {
+  return readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function kindOf(entry: Dirent): string {
+  return entry.isSymbolicLink() ? 'symbolic link' : entry.isDirectory() ? 'folder' : 'file';
 }
 
 export function readRegistryTree(root: string): RegistryTree {
@@ -52,7 +57,7 @@ export function readRegistryTree(root: string): RegistryTree {
   const files: ContractFile[] = [];
   const folders = Object.fromEntries(CONTRACT_TYPES.map((type) => [type, new Set<string>()])) as Record<ContractType, Set<string>>;
 
-  let top: string[];
+  let top: Dirent[];
   try {
     top = entries(root);
   } catch {
@@ -64,46 +69,53 @@ export function readRegistryTree(root: string): RegistryTree {
     );
     return { root, files, folders, diagnostics };
   }
-  for (const typeName of top) {
+  for (const typeEntry of top) {
+    const typeName = typeEntry.name;
     const typePath = join(root, typeName);
-    if (!(CONTRACT_TYPES as readonly string[]).includes(typeName) || !lstatSync(typePath).isDirectory()) {
+    if (!(CONTRACT_TYPES as readonly string[]).includes(typeName) || !typeEntry.isDirectory()) {
       stray(
         typePath,
         `only contract-type folders (${CONTRACT_TYPES.join(', ')})`,
-        `${lstatSync(typePath).isDirectory() ? 'folder' : 'file'} "${typeName}"`,
+        `${kindOf(typeEntry)} "${typeName}"`,
         didYouMean(typeName, CONTRACT_TYPES) ?? 'move or remove it',
       );
       continue;
     }
     const type = typeName as ContractType;
-    for (const folder of entries(typePath)) {
+    for (const folderEntry of entries(typePath)) {
+      const folder = folderEntry.name;
       const folderPath = join(typePath, folder);
-      if (!lstatSync(folderPath).isDirectory()) {
-        stray(folderPath, `one folder per ${type} contract`, `file "${folder}"`, `move it to ${typeName}/<slug>/${CONTRACT_FILE}`);
+      if (!folderEntry.isDirectory()) {
+        stray(
+          folderPath,
+          `one folder per ${type} contract`,
+          `${kindOf(folderEntry)} "${folder}"`,
+          `move it to ${typeName}/<slug>/${CONTRACT_FILE}`,
+        );
         continue;
       }
       folders[type].add(folder);
-      const inside = entries(folderPath);
       const extraFiles: string[] = [];
-      for (const name of inside) {
-        if (name === CONTRACT_FILE) continue;
-        const entry = lstatSync(join(folderPath, name));
-        if (type === 'hw.device-type' && entry.isFile() && BOARD_EXTRA_FILE.test(name)) extraFiles.push(name);
+      let contractEntry: Dirent | undefined;
+      for (const entry of entries(folderPath)) {
+        const name = entry.name;
+        if (name === CONTRACT_FILE) contractEntry = entry;
+        else if (type === 'hw.device-type' && entry.isFile() && BOARD_EXTRA_FILE.test(name)) extraFiles.push(name);
         else
           stray(
             join(folderPath, name),
             type === 'hw.device-type' ? `only ${CONTRACT_FILE}, notes.md and .svg logos` : `only ${CONTRACT_FILE}`,
-            `${entry.isSymbolicLink() ? 'symbolic link' : entry.isDirectory() ? 'folder' : 'file'} "${name}"`,
+            `${kindOf(entry)} "${name}"`,
             'move or remove it',
           );
       }
       const contractPath = join(folderPath, CONTRACT_FILE);
-      if (!inside.includes(CONTRACT_FILE)) {
+      if (!contractEntry) {
         stray(folderPath, `a ${CONTRACT_FILE} in every contract folder`, 'none', `add ${shown(contractPath)} or remove the folder`);
         continue;
       }
-      if (!lstatSync(contractPath).isFile()) {
-        stray(contractPath, 'a regular file', 'a link or folder', 'replace it with a plain file');
+      if (!contractEntry.isFile()) {
+        stray(contractPath, 'a regular file', `a ${kindOf(contractEntry)}`, 'replace it with a plain file');
         continue;
       }
       const read = readJsonFile(contractPath, shown(contractPath));

@@ -1,11 +1,8 @@
 // The board fields a family may supply as defaults and a board may override (shared by both schemas).
 import { z } from 'zod';
-import { LIMITS, slug, text, url } from './common.ts';
+import { BOARD_STATES, BOOT_MEDIA, FLASH_PROTOCOLS, LIMITS, slug, text, url } from './common.ts';
 import { configLocation, partitionLabel } from './partition-layout.ts';
-
-export const BOOT_MEDIA = ['sdcard', 'internal', 'usb', 'nvme', 'sata', 'network', 'image'] as const;
-export const FLASH_PROTOCOLS = ['rpiboot', 'usb-mass-storage', 'jetson-flash', 'edison-flash'] as const;
-export const BOARD_STATES = ['released', 'beta', 'discontinued'] as const;
+import { instructionsField } from './steps.ts';
 
 export const stateField = z
   .enum(BOARD_STATES)
@@ -109,5 +106,6 @@ export const inheritableBoardFields = z
     bootloader: bootloaderField,
     partitions: partitionsField,
     links: linksField,
+    instructions: instructionsField,
   })
   .partial();

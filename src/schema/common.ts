@@ -30,6 +30,11 @@ export const LIMITS = {
   partitions: 32,
 } as const;
 
+export const BOOT_MEDIA = ['sdcard', 'internal', 'usb', 'nvme', 'sata', 'network', 'image'] as const;
+export type BootMedium = (typeof BOOT_MEDIA)[number];
+export const FLASH_PROTOCOLS = ['rpiboot', 'usb-mass-storage', 'jetson-flash', 'edison-flash'] as const;
+export const BOARD_STATES = ['released', 'beta', 'discontinued'] as const;
+
 export const CONTRACT_TYPES = [
   'hw.device-type',
   'hw.device-family',

@@ -28,3 +28,4 @@ export * from './device-manufacturer.ts';
 export * from './device-type.ts';
 export * from './partition-layout.ts';
 export * from './resolved-board.ts';
+export * from './steps.ts';

@@ -1,17 +1,8 @@
 // Schema of a resolved board: family defaults applied and every reference expanded. All consumers see this shape.
 import { z } from 'zod';
 import { LIMITS, name, slug, url } from './common.ts';
-import {
-  archField,
-  bootField,
-  hardwareField,
-  linksField,
-  socField,
-  stateField,
-  yoctoField,
-  BOOT_MEDIA,
-  FLASH_PROTOCOLS,
-} from './board-fields.ts';
+import { archField, bootField, hardwareField, linksField, socField, stateField, yoctoField } from './board-fields.ts';
+import { BOOT_MEDIA, FLASH_PROTOCOLS } from './common.ts';
 import { configLocation, partitionSchema } from './partition-layout.ts';
 
 const reference = (what: string) =>

@@ -124,7 +124,7 @@ test('a symbolic link is never followed', () => {
     writeFileSync(join(root, 'hw.device-type/acme-one/ok.txt'), '');
     expect(validateRegistry(root).diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
-        "contracts/hw.device-type/acme-link/contract.json:1:1 /: expected a regular file, found a link or folder (replace it with a plain file)",
+        "contracts/hw.device-type/acme-link/contract.json:1:1 /: expected a regular file, found a symbolic link (replace it with a plain file)",
         "contracts/hw.device-type/acme-one/logo.svg:1:1 /: expected only contract.json, notes.md and .svg logos, found symbolic link "logo.svg" (move or remove it)",
         "contracts/hw.device-type/acme-one/ok.txt:1:1 /: expected only contract.json, notes.md and .svg logos, found file "ok.txt" (move or remove it)",
       ]
