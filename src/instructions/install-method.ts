@@ -1,7 +1,9 @@
 // Derives a board's one install method from its boot data, following the balenaOS tooling's established rules.
 import type { BootMedium } from '../schema/common.ts';
 
-export const INSTALL_METHODS = ['external-boot', 'external-flash', 'usb-boot', 'usb-mass-storage', 'vendor-tool', 'virtual-image'] as const;
+import { INSTALL_METHODS } from '../schema/resolved-board.ts';
+
+export { INSTALL_METHODS };
 export type InstallMethodName = (typeof INSTALL_METHODS)[number];
 
 export interface InstallMethod {

@@ -2,6 +2,7 @@
 import type { ContractIndex } from '../checks/check.ts';
 import type { DeviceType, ResolvedBoard } from '../schema/index.ts';
 import { inheritFromFamily } from './inherit.ts';
+import { installMethodOf } from '../instructions/install-method.ts';
 
 function reference(entry: { contract: { slug: string; name: string } }) {
   return { slug: entry.contract.slug, name: entry.contract.name };
@@ -40,6 +41,15 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
       alternateMedia: [...(boot.alternateMedia ?? [])],
       ...(boot.flashProtocol ? { flashProtocol: boot.flashProtocol } : {}),
       image: !boot.flashProtocol && boot.defaultMedia === 'internal' ? 'flasher' : 'plain',
+    },
+    installMethod: installMethodOf({
+      defaultMedia: boot.defaultMedia!,
+      alternateMedia: boot.alternateMedia ?? [],
+      flashProtocol: boot.flashProtocol,
+    }),
+    instructions: {
+      unverified: merged.instructions?.unverified ?? false,
+      ...(merged.instructions?.steps ? { steps: merged.instructions.steps } : {}),
     },
     ...(chain.length ? { bootloader: { slug: chain.at(-1)!.slug, name: chain.at(-1)!.name, chain } } : {}),
     ...(layout

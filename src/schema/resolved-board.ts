@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { LIMITS, name, slug, url } from './common.ts';
 import { archField, bootField, hardwareField, linksField, socField, stateField, yoctoField } from './board-fields.ts';
 import { BOOT_MEDIA, FLASH_PROTOCOLS } from './common.ts';
+import { instructionsField } from './steps.ts';
+
+export const INSTALL_METHODS = ['external-boot', 'external-flash', 'usb-boot', 'usb-mass-storage', 'vendor-tool', 'virtual-image'] as const;
 import { configLocation, partitionSchema } from './partition-layout.ts';
 
 const reference = (what: string) =>
@@ -30,6 +33,26 @@ export const resolvedBoardSchema = z
           .describe('"flasher" when the OS reaches internal storage through a flasher image booted from removable media, else "plain".'),
       })
       .describe('Boot facts with defaults applied.'),
+    installMethod: z
+      .strictObject({
+        method: z
+          .enum(INSTALL_METHODS)
+          .describe(
+            'How the OS gets onto the board, derived from its boot data: usb-boot (rpiboot), usb-mass-storage, vendor-tool (jetson-flash, edison-flash), virtual-image, external-flash (a flasher image on removable media installs to internal storage) or external-boot (the board boots from the medium written).',
+          ),
+        tool: z.enum(['jetson-flash', 'edison-flash']).describe('The vendor tool, for vendor-tool.').optional(),
+        medium: z
+          .enum(BOOT_MEDIA)
+          .describe('The medium the host writes: the removable boot or flasher medium, internal storage, or the virtual disk.')
+          .optional(),
+      })
+      .describe('The one install method of this board.'),
+    instructions: z
+      .strictObject({
+        unverified: z.boolean().describe('true when the procedure could not be confirmed from a source.'),
+        steps: instructionsField.shape.steps,
+      })
+      .describe('Overrides of the standard procedure for the install method, family and board merged.'),
     bootloader: z
       .strictObject({
         slug: slug('Slug of the last stage, the one that loads the OS.'),

@@ -9,8 +9,8 @@ export type HostOs = (typeof HOST_OSES)[number];
 export const PROCEDURE_POINTS = [
   'prepare',
   'connect',
-  'write',
   'expose-storage',
+  'write',
   'flash',
   'insert-media',
   'boot-external',
