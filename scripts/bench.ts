@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateRegistry } from '../src/registry/validate.ts';
-import { measure, timingTable, type Timing } from '../src/bench/measure.ts';
+import { measure, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
+import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/render.ts';
+import { loadRegistry } from '../src/registry/validate.ts';
+import { HOST_OSES } from '../src/schema/steps.ts';
 import { isMain, run } from './cli.ts';
 
 const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {
@@ -12,12 +15,31 @@ const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {
     if (check.diagnostics.length > 0) throw new Error(`${contracts} does not validate: run npm run validate`);
     const boards = check.registry!.boards.length;
     return [
-      measure(`validateRegistry(${contracts}), ${boards} boards, in process`, 20, () => validateRegistry(contracts)),
+      measure(`validateRegistry(${contracts}), ${boards} boards, in process`, 20, () => validateRegistry(contracts), 500),
       // What a contributor waits for: a fresh Node process, module loading included.
-      measure(`node scripts/validate.ts ${contracts}, new process`, 5, () => {
-        const child = spawnSync(process.execPath, ['scripts/validate.ts', contracts], { encoding: 'utf8' });
-        if (child.status !== 0) throw new Error(child.stderr);
-      }),
+      measure(
+        `node scripts/validate.ts ${contracts}, new process`,
+        5,
+        () => {
+          const child = spawnSync(process.execPath, ['scripts/validate.ts', contracts], { encoding: 'utf8' });
+          if (child.status !== 0) throw new Error(child.stderr);
+        },
+        1000,
+      ),
+    ];
+  },
+  instructions: (contracts) => {
+    const { boards } = loadRegistry(contracts);
+    const renderAll = (formats: readonly (typeof INSTRUCTION_FORMATS)[number][]) => () => {
+      for (const board of boards) for (const host of HOST_OSES) for (const format of formats) renderInstructions(board, host, format);
+    };
+    return [
+      measure(`render ${boards.length} boards × ${HOST_OSES.length} hosts as Markdown`, 20, renderAll(['md']), 50),
+      measure(
+        `render ${boards.length} boards × ${HOST_OSES.length} hosts in all ${INSTRUCTION_FORMATS.length} formats`,
+        20,
+        renderAll(INSTRUCTION_FORMATS),
+      ),
     ];
   },
 };
@@ -39,7 +61,9 @@ export function benchCommand(argv: string[]): number {
   mkdirSync(values.out, { recursive: true });
   writeFileSync(`${values.out}/${names.join('-')}.json`, `${JSON.stringify({ node: process.version, timings }, null, 2)}\n`);
   console.log(`wrote ${values.out}/${names.join('-')}.json`);
-  return 0;
+  const over = timings.filter((t) => !withinBudget(t));
+  for (const t of over) console.error(`✖ over budget: ${t.name}: median ${t.medianMs} ms > ${t.budgetMs} ms`);
+  return over.length === 0 ? 0 : 1;
 }
 
 if (isMain(import.meta.url)) await run(() => benchCommand(process.argv.slice(2)));

@@ -1,4 +1,4 @@
-// Timing helpers for benchmark scripts: repeated runs, median and min, and peak memory.
+// Timing helpers for benchmark scripts: repeated runs, median and min, peak memory, and budgets.
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -8,9 +8,11 @@ export interface Timing {
   medianMs: number;
   minMs: number;
   peakRssMiB: number;
+  /** The median must stay at or under this many milliseconds. */
+  budgetMs?: number;
 }
 
-export function measure(name: string, runs: number, body: () => unknown): Timing {
+export function measure(name: string, runs: number, body: () => unknown, budgetMs?: number): Timing {
   const samples: number[] = [];
   let peak = process.memoryUsage().rss;
   for (let i = 0; i < runs; i++) {
@@ -28,12 +30,20 @@ export function measure(name: string, runs: number, body: () => unknown): Timing
     medianMs: round(sorted[Math.floor(sorted.length / 2)]!),
     minMs: round(sorted[0]!),
     peakRssMiB: Math.round(peak / 1024 / 1024),
+    ...(budgetMs !== undefined ? { budgetMs } : {}),
   };
 }
 
+export function withinBudget(t: Timing): boolean {
+  return t.budgetMs === undefined || t.medianMs <= t.budgetMs;
+}
+
 export function timingTable(timings: Timing[]): string {
-  const header = '| benchmark | runs | first (ms) | median (ms) | min (ms) | peak RSS (MiB) |\n| --- | --- | --- | --- | --- | --- |';
-  return [header, ...timings.map((t) => `| ${t.name} | ${t.runs} | ${t.firstMs} | ${t.medianMs} | ${t.minMs} | ${t.peakRssMiB} |`)].join(
-    '\n',
-  );
+  const header =
+    '| benchmark | runs | first (ms) | median (ms) | min (ms) | peak RSS (MiB) | budget |\n| --- | --- | --- | --- | --- | --- | --- |';
+  const budget = (t: Timing) => (t.budgetMs === undefined ? '' : `${withinBudget(t) ? '✔' : '✖'} ≤ ${t.budgetMs} ms`);
+  return [
+    header,
+    ...timings.map((t) => `| ${t.name} | ${t.runs} | ${t.firstMs} | ${t.medianMs} | ${t.minMs} | ${t.peakRssMiB} | ${budget(t)} |`),
+  ].join('\n');
 }

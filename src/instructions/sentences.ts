@@ -46,8 +46,15 @@ function fill(text: string, context: SentenceContext): string {
   return text.replace(/\{(board|os|medium)\}/g, (_, name: 'board' | 'os' | 'medium') => context[name]);
 }
 
-/** Splits note text into plain fragments and [text](https://...) links; anything else stays literal text. */
-function withLinks(text: string): Fragment[] {
+/**
+ * Splits step text into plain fragments and [text](https://...) links, then fills variables inside each fragment:
+ * links are found before variables are filled, so a board name can never turn into a link.
+ */
+function withLinks(text: string, context: SentenceContext): Fragment[] {
+  return linkFragments(text).map((f) => (typeof f === 'string' ? fill(f, context) : { text: fill(f.text, context), href: f.href }));
+}
+
+function linkFragments(text: string): Fragment[] {
   const out: Fragment[] = [];
   const pattern = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s()<>"]+)\)/g;
   let last = 0;
@@ -127,7 +134,7 @@ export function stepSentence(step: Step, context: SentenceContext): Fragment[] {
       ];
       return tidySentence([
         f(`While the {board} starts, press ${step.key} to open ${opens}`),
-        ...(step.then ? ['; there, ', ...withLinks(f(step.then))] : []),
+        ...(step.then ? ['; there, ', ...withLinks(step.then, context)] : []),
       ]);
     }
     case 'connect-cable': {
@@ -155,6 +162,6 @@ export function stepSentence(step: Step, context: SentenceContext): Fragment[] {
     case 'warning':
       return tidySentence([f('Warning: this erases everything on the internal storage of the {board}')]);
     case 'note':
-      return tidySentence(withLinks(f(step.text)));
+      return tidySentence(withLinks(step.text, context));
   }
 }
