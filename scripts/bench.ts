@@ -6,7 +6,7 @@ import { validateRegistry } from '../src/registry/validate.ts';
 import { measure, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
 import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/render.ts';
 import { loadRegistry } from '../src/registry/validate.ts';
-import { HOST_OSES } from '../src/schema/steps.ts';
+import { HOST_OSES } from '../src/schema/vocabulary.ts';
 import { isMain, run } from './cli.ts';
 
 const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {

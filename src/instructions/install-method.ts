@@ -1,10 +1,7 @@
 // Derives a board's one install method from its boot data, following the balenaOS tooling's established rules.
-import type { BootMedium } from '../schema/common.ts';
+import type { BootMedium, InstallMethodName } from '../schema/vocabulary.ts';
 
-import { INSTALL_METHODS } from '../schema/resolved-board.ts';
-
-export { INSTALL_METHODS };
-export type InstallMethodName = (typeof INSTALL_METHODS)[number];
+export { INSTALL_METHODS, type InstallMethodName } from '../schema/vocabulary.ts';
 
 export interface InstallMethod {
   method: InstallMethodName;

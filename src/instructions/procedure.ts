@@ -1,6 +1,7 @@
 // The standard provisioning procedure of each install method, as named points of typed steps, with a board's overrides applied.
-import type { ProcedurePoint, Step } from '../schema/steps.ts';
-import { PROCEDURE_POINTS } from '../schema/steps.ts';
+import type { ProcedurePoint } from '../schema/vocabulary.ts';
+import type { Step } from '../schema/steps.ts';
+import { PROCEDURE_POINTS } from '../schema/vocabulary.ts';
 import type { ResolvedBoard } from '../schema/resolved-board.ts';
 import type { InstallMethod } from './install-method.ts';
 

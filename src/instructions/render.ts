@@ -1,6 +1,7 @@
 // Renders a resolved board's provisioning instructions for one host OS as structured steps, Markdown, plain text or safe HTML.
 import type { ResolvedBoard } from '../schema/resolved-board.ts';
-import type { HostOs, ProcedurePoint, Step } from '../schema/steps.ts';
+import type { HostOs, ProcedurePoint } from '../schema/vocabulary.ts';
+import type { Step } from '../schema/steps.ts';
 import { procedureFor } from './procedure.ts';
 import { DEFAULT_SETTINGS, MEDIUM_NAMES, stepSentence, type Fragment, type RenderSettings } from './sentences.ts';
 

@@ -1,6 +1,6 @@
 // Turns one typed step into one clean English sentence for a host OS, with only {board}, {os} and {medium} filled in.
-import type { BootMedium } from '../schema/common.ts';
-import type { HostOs, Step } from '../schema/steps.ts';
+import type { BootMedium, HostOs } from '../schema/vocabulary.ts';
+import type { Step } from '../schema/steps.ts';
 
 export interface RenderSettings {
   /** The OS being installed; the registry serves any Yocto-based OS. */

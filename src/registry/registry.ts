@@ -1,5 +1,5 @@
 // The loaded registry: resolved boards with constant-time lookup by slug or alias, and the other contract types.
-import { normalizeSlug } from '../schema/common.ts';
+import { normalizeSlug } from '../schema/vocabulary.ts';
 import type { Architecture, Bootloader, DeviceFamily, DeviceManufacturer, PartitionLayout, ResolvedBoard } from '../schema/index.ts';
 
 type Stored<T> = Omit<T, '$schema'>;
@@ -15,7 +15,10 @@ export interface Registry {
   board(slugOrAlias: string): ResolvedBoard | undefined;
 }
 
-export function createRegistry(parts: Omit<Registry, 'board'>): Registry {
+/** The registry as plain data, as written to boardhub.json. */
+export type RegistryData = Omit<Registry, 'board'>;
+
+export function createRegistry(parts: RegistryData): Registry {
   const bySlug = new Map<string, ResolvedBoard>();
   for (const board of parts.boards) bySlug.set(board.slug, board);
   for (const board of parts.boards) for (const alias of board.aliases) if (!bySlug.has(alias)) bySlug.set(alias, board);

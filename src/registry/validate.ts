@@ -25,8 +25,20 @@ function withoutSchemaKey<T extends { $schema?: string | undefined }>(contract: 
   return rest;
 }
 
-export function validateRegistry(root: string): ValidationResult {
-  const tree = readRegistryTree(root);
+/**
+ * Validates one registry folder, or several validated together as one registry (an overlay: a company's private
+ * boards beside the public ones); every slug must then be unique across all of them.
+ */
+export function validateRegistry(root: string | readonly string[]): ValidationResult {
+  const trees = (typeof root === 'string' ? [root] : root).map(readRegistryTree);
+  const tree = {
+    files: trees.flatMap((t) => t.files),
+    diagnostics: trees.flatMap((t) => t.diagnostics),
+    folders: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, new Set(trees.flatMap((t) => [...t.folders[type]]))])) as Record<
+      ContractType,
+      Set<string>
+    >,
+  };
   const diagnostics = [...tree.diagnostics];
   const counts = Object.fromEntries(CONTRACT_TYPES.map((type) => [type, 0])) as Record<ContractType, number>;
   const index = emptyIndex();
@@ -42,7 +54,20 @@ export function validateRegistry(root: string): ValidationResult {
     }
     const entry = { file, contract: parsed.data } as Entry<typeof file.type>;
     const map = index[file.type] as Map<string, Entry<ContractType>>;
-    if (!map.has(entry.contract.slug)) map.set(entry.contract.slug, entry);
+    const existing = map.get(entry.contract.slug);
+    if (!existing) map.set(entry.contract.slug, entry);
+    else if (file.type !== 'hw.device-type') {
+      // Boards get the fuller unique-board-slugs check (aliases too); other types can only clash across overlaid folders.
+      diagnostics.push({
+        file: file.file,
+        ...file.source.locate(['slug']),
+        pointer: '/slug',
+        rule: 'unique-slugs',
+        expected: `a slug no other ${file.type} contract uses`,
+        found: `${JSON.stringify(entry.contract.slug)}, already used by ${existing.file.file}`,
+        hint: 'rename it; an overlay may reference public contracts but not redefine them',
+      });
+    }
     if (file.type === 'hw.device-type') boards.push(entry as Entry<'hw.device-type'>);
   }
 
@@ -95,7 +120,7 @@ export class RegistryValidationError extends Error {
   }
 }
 
-export function loadRegistry(root: string): Registry {
+export function loadRegistry(root: string | readonly string[]): Registry {
   const result = validateRegistry(root);
   if (!result.registry) throw new RegistryValidationError(result.diagnostics);
   return result.registry;

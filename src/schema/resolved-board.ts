@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { LIMITS, name, slug, url } from './common.ts';
 import { archField, bootField, hardwareField, linksField, socField, stateField, yoctoField } from './board-fields.ts';
-import { BOOT_MEDIA, FLASH_PROTOCOLS } from './common.ts';
+import { BOOT_MEDIA, FLASH_PROTOCOLS, INSTALL_METHODS } from './vocabulary.ts';
 import { instructionsField } from './steps.ts';
 
-export const INSTALL_METHODS = ['external-boot', 'external-flash', 'usb-boot', 'usb-mass-storage', 'vendor-tool', 'virtual-image'] as const;
 import { configLocation, partitionSchema } from './partition-layout.ts';
 
 const reference = (what: string) =>

@@ -1,27 +1,6 @@
 // Schema of provisioning steps: typed actions with parameters, grouped by named points of a standard procedure.
 import { z } from 'zod';
-import { BOOT_MEDIA } from './common.ts';
-
-export const HOST_OSES = ['windows', 'macos', 'linux'] as const;
-export type HostOs = (typeof HOST_OSES)[number];
-
-/** Named points of the standard procedures, in the order they happen; a family or board replaces the steps at a point. */
-export const PROCEDURE_POINTS = [
-  'prepare',
-  'connect',
-  'expose-storage',
-  'write',
-  'flash',
-  'insert-media',
-  'boot-external',
-  'flashing',
-  'remove-media',
-  'switch-to-internal',
-  'disconnect',
-  'boot',
-  'first-boot',
-] as const;
-export type ProcedurePoint = (typeof PROCEDURE_POINTS)[number];
+import { BOOT_MEDIA, HOST_OSES, PROCEDURE_POINTS } from './vocabulary.ts';
 
 /** The only variables step text may use; anything else in braces is rejected. */
 export const TEXT_VARIABLES = ['board', 'os', 'medium'] as const;

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadRegistry } from '../../src/registry/validate.ts';
 import { instructionsFor, renderInstructions, toHtml, toMarkdown } from '../../src/instructions/render.ts';
-import { HOST_OSES } from '../../src/schema/steps.ts';
+import { HOST_OSES } from '../../src/schema/vocabulary.ts';
 import type { ResolvedBoard } from '../../src/schema/resolved-board.ts';
 
 const registry = loadRegistry('contracts');

@@ -1,0 +1,69 @@
+// The registry's fixed vocabulary (slugs, media, states, hosts, procedure points, limits) without zod, so light consumers stay light.
+
+/** The one slug pattern: lowercase ASCII words joined by single hyphens. Folder names follow it too. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Maps a name used elsewhere (an upstream alias such as "ZE250" or "odroid-u3+") onto the slug pattern.
+ * Lookups apply it too, so the original spelling keeps resolving.
+ */
+export function normalizeSlug(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replaceAll('+', '-plus')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Upper bounds that keep hostile or accidental input from bloating the registry or the site. */
+export const LIMITS = {
+  fileBytes: 256 * 1024,
+  slug: 64,
+  name: 120,
+  text: 2000,
+  url: 2048,
+  aliases: 32,
+  sources: 32,
+  chain: 8,
+  partitions: 32,
+} as const;
+
+export const BOOT_MEDIA = ['sdcard', 'internal', 'usb', 'nvme', 'sata', 'network', 'image'] as const;
+export type BootMedium = (typeof BOOT_MEDIA)[number];
+export const FLASH_PROTOCOLS = ['rpiboot', 'usb-mass-storage', 'jetson-flash', 'edison-flash'] as const;
+export const BOARD_STATES = ['released', 'beta', 'discontinued'] as const;
+
+export const CONTRACT_TYPES = [
+  'hw.device-type',
+  'hw.device-family',
+  'hw.device-manufacturer',
+  'arch.sw',
+  'sw.bootloader',
+  'sw.partition-layout',
+] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+
+export const HOST_OSES = ['windows', 'macos', 'linux'] as const;
+export type HostOs = (typeof HOST_OSES)[number];
+
+/** Named points of the standard procedures, in the order they happen; a family or board replaces the steps at a point. */
+export const PROCEDURE_POINTS = [
+  'prepare',
+  'connect',
+  'expose-storage',
+  'write',
+  'flash',
+  'insert-media',
+  'boot-external',
+  'flashing',
+  'remove-media',
+  'switch-to-internal',
+  'disconnect',
+  'boot',
+  'first-boot',
+] as const;
+export type ProcedurePoint = (typeof PROCEDURE_POINTS)[number];
+
+export const INSTALL_METHODS = ['external-boot', 'external-flash', 'usb-boot', 'usb-mass-storage', 'vendor-tool', 'virtual-image'] as const;
+export type InstallMethodName = (typeof INSTALL_METHODS)[number];

@@ -1,0 +1,143 @@
+// The npm package as a consumer gets it: packed, installed into a fresh project, then imported, required, type-checked and run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const repo = resolve('.');
+const work = mkdtempSync(join(tmpdir(), 'boardhub-package-'));
+const project = join(work, 'consumer');
+const bin = (name: string) => join(repo, 'node_modules/.bin', name);
+const env = {
+  ...process.env,
+  PATH: `${join(repo, 'node_modules/.bin')}:${process.env.PATH}`,
+  npm_config_update_notifier: 'false',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+};
+const run = (command: string, args: string[], cwd = project) =>
+  execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const node = (args: string[]) => run(process.execPath, args);
+
+let packageDir: string;
+
+beforeAll(() => {
+  run(process.execPath, ['scripts/build.ts', '--out', join(work, 'dist')], repo);
+  packageDir = join(work, 'dist/package');
+  run('npm', ['pack', '--pack-destination', work], packageDir);
+  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'))!;
+  run('mkdir', ['-p', project], work);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(work, tarball)]);
+}, 240_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('installed from the tarball', () => {
+  test('imports from ESM: lookup by slug and alias, filters, instructions', () => {
+    writeFileSync(
+      join(project, 'esm.js'),
+      `import { boards, getBoard, findBoards, instructions } from '@boardhub/contracts';
+console.log(JSON.stringify({
+  count: boards.length,
+  pi: getBoard('raspberrypi4-64').installMethod,
+  alias: getBoard('ZE250')?.slug,
+  orinWithWifi: findBoards({ arch: 'aarch64', wifi: true }).length > 0,
+  md: instructions('raspberrypi4-64', 'macos', 'md').split('\\n')[0],
+}));`,
+    );
+    const out = JSON.parse(node(['esm.js']));
+    expect(out.count).toBeGreaterThanOrEqual(145);
+    expect(out.pi).toEqual({ method: 'external-boot', medium: 'sdcard' });
+    expect(out.alias).toBe('cybertan-ze250');
+    expect(out.orinWithWifi).toBe(true);
+    expect(out.md).toBe('1. Insert the SD card into your computer.');
+  });
+
+  test('requires from CommonJS (Node >= 22.12 loads ES modules with require)', () => {
+    writeFileSync(
+      join(project, 'cjs.cjs'),
+      `const { getBoard } = require('@boardhub/contracts'); console.log(getBoard('jetson-nano').installMethod.tool);`,
+    );
+    expect(node(['cjs.cjs']).trim()).toBe('jetson-flash');
+  });
+
+  test('imports one board as JSON, and the whole dataset', () => {
+    writeFileSync(
+      join(project, 'json.js'),
+      `import board from '@boardhub/contracts/device-types/intel-nuc.json' with { type: 'json' };
+import all from '@boardhub/contracts/boardhub.json' with { type: 'json' };
+console.log(board.installMethod.method, all.boards.length > 100);`,
+    );
+    expect(node(['json.js']).trim()).toBe('external-flash true');
+  });
+
+  test('validates and overlays another registry with the registry subpath', () => {
+    writeFileSync(
+      join(project, 'overlay.js'),
+      `import { validateOverlay, bundledContracts, validateRegistry } from '@boardhub/contracts/registry';
+import { mkdirSync, writeFileSync } from 'node:fs';
+const board = (slug) => ({ type: 'hw.device-type', slug, name: 'Private ' + slug, family: 'raspberrypi', state: 'beta', arch: 'aarch64',
+  boot: { defaultMedia: 'sdcard' }, sources: ['https://example.com/' + slug] });
+for (const slug of ['acme-gateway', 'raspberrypi4-64']) {
+  mkdirSync('private/hw.device-type/' + slug, { recursive: true });
+  writeFileSync('private/hw.device-type/' + slug + '/contract.json', JSON.stringify(board(slug), null, 2));
+}
+const clash = validateOverlay('private');
+console.log(validateRegistry(bundledContracts).diagnostics.length, clash.diagnostics.map((d) => d.rule).join(','));`,
+    );
+    expect(node(['overlay.js']).trim()).toBe('0 unique-board-slugs');
+  });
+
+  test('type-checks a TypeScript consumer with moduleResolution node16 and bundler', () => {
+    writeFileSync(
+      join(project, 'consumer.ts'),
+      `import { getBoard, findBoards, type ResolvedBoard, type HostOs } from '@boardhub/contracts';
+import { deviceTypeSchema } from '@boardhub/contracts/schema';
+const board: ResolvedBoard | undefined = getBoard('raspberrypi4-64');
+const host: HostOs = 'linux';
+const method: 'external-boot' | 'external-flash' | 'usb-boot' | 'usb-mass-storage' | 'vendor-tool' | 'virtual-image' | undefined = board?.installMethod.method;
+const names: string[] = findBoards({ installMethod: 'usb-boot' }).map((b) => b.name);
+const parsed = deviceTypeSchema.safeParse({});
+export { host, method, names, parsed };
+`,
+    );
+    writeFileSync(
+      join(project, 'bad.ts'),
+      `import { getBoard } from '@boardhub/contracts';\nconst n: number = getBoard('x')!.name;\nexport { n };\n`,
+    );
+    for (const resolution of [
+      { module: 'node16', moduleResolution: 'node16' },
+      { module: 'esnext', moduleResolution: 'bundler' },
+    ]) {
+      const config = {
+        compilerOptions: { ...resolution, strict: true, noEmit: true, target: 'es2022', types: [], skipLibCheck: false },
+        files: ['consumer.ts'],
+      };
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(config));
+      expect(() => run(bin('tsc'), ['-p', 'tsconfig.json'])).not.toThrow();
+      // The types are real: a wrong use fails.
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ ...config, files: ['bad.ts'] }));
+      let output = '';
+      try {
+        run(bin('tsc'), ['-p', 'tsconfig.json']);
+      } catch (error) {
+        output = String((error as { stdout?: string }).stdout);
+      }
+      expect(output).toMatch(/Type 'string' is not assignable to type 'number'/);
+    }
+  });
+
+  test('runs the CLI through npx', () => {
+    expect(run('npx', ['--no-install', 'boardhub', 'show', 'raspberrypi4-64'])).toMatch(/Install method\s+external-boot/);
+    expect(run('npx', ['--no-install', 'boardhub', 'list', '--method', 'usb-boot'])).toMatch(/7 of \d+ boards/);
+    expect(run('npx', ['--no-install', 'boardhub', 'instructions', 'intel-edison', '--os', 'linux', '--format', 'md'])).toMatch(/^1\. /m);
+    expect(run('npx', ['--no-install', 'boardhub', 'validate', 'node_modules/@boardhub/contracts/contracts'])).toMatch(/0 errors/);
+  });
+
+  test('publint reports nothing and attw passes with the esm-only profile', () => {
+    expect(run(bin('publint'), [], packageDir)).toMatch(/All good/);
+    expect(() => run(bin('attw'), ['--pack', '.', '--profile', 'esm-only'], packageDir)).not.toThrow();
+  });
+});
