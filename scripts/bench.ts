@@ -7,9 +7,13 @@ import { measure, timingTable, withinBudget, type Timing } from '../src/bench/me
 import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/render.ts';
 import { loadRegistry } from '../src/registry/validate.ts';
 import { HOST_OSES } from '../src/schema/vocabulary.ts';
+import { packageFigures } from '../src/bench/package-bench.ts';
+import { buildCommand } from './build.ts';
 import { isMain, run } from './cli.ts';
 
-const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {
+type Benchmark = (contracts: string) => Timing[] | Promise<Timing[]>;
+
+const BENCHMARKS: Record<string, Benchmark> = {
   validate: (contracts) => {
     const check = validateRegistry(contracts);
     if (check.diagnostics.length > 0) throw new Error(`${contracts} does not validate: run npm run validate`);
@@ -28,6 +32,7 @@ const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {
       ),
     ];
   },
+  package: packageBenchmark,
   instructions: (contracts) => {
     const { boards } = loadRegistry(contracts);
     const renderAll = (formats: readonly (typeof INSTRUCTION_FORMATS)[number][]) => () => {
@@ -44,7 +49,48 @@ const BENCHMARKS: Record<string, (contracts: string) => Timing[]> = {
   },
 };
 
-export function benchCommand(argv: string[]): number {
+/** Builds the package, then times a cold import and checks the one-board bundle and tarball size against their budgets. */
+async function packageBenchmark(contracts: string): Promise<Timing[]> {
+  if (buildCommand(['--contracts', contracts, '--out', 'dist']) !== 0) throw new Error('the build failed');
+  const figures = await packageFigures('dist/package');
+  const sorted = [...figures.coldImportMs].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  console.log(
+    `one-board browser bundle: ${figures.bundle.bytes} bytes from ${figures.bundle.inputs.length} inputs; board files: ${figures.bundle.boardFiles.join(', ')}; whole dataset included: ${figures.bundle.containsDataset}`,
+  );
+  console.log(`tarball: ${(figures.tarballBytes / 1024).toFixed(1)} KiB`);
+  const fixed = (name: string, value: number, budget: number, unit: string): Timing => ({
+    name: `${name} (${unit})`,
+    runs: 1,
+    firstMs: value,
+    medianMs: value,
+    minMs: value,
+    peakRssMiB: 0,
+    budgetMs: budget,
+    unit,
+  });
+  return [
+    {
+      name: 'cold import + getBoard() in a new process',
+      runs: figures.coldImportMs.length,
+      firstMs: figures.coldImportMs[0]!,
+      medianMs: median,
+      minMs: sorted[0]!,
+      peakRssMiB: 0,
+      budgetMs: 30,
+    },
+    fixed(
+      'board JSON files in a one-board bundle (the whole dataset counts 1000)',
+      figures.bundle.boardFiles.length + (figures.bundle.containsDataset ? 1000 : 0),
+      1,
+      'files',
+    ),
+    fixed('one-board bundle size', Math.round(figures.bundle.bytes / 1024), 40, 'KiB'),
+    fixed('tarball size', Math.round(figures.tarballBytes / 1024), 300, 'KiB'),
+  ];
+}
+
+export async function benchCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -56,7 +102,8 @@ export function benchCommand(argv: string[]): number {
     console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
     return 2;
   }
-  const timings = names.flatMap((name) => BENCHMARKS[name]!(values.contracts));
+  const timings: Timing[] = [];
+  for (const name of names) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
   console.log(timingTable(timings));
   mkdirSync(values.out, { recursive: true });
   writeFileSync(`${values.out}/${names.join('-')}.json`, `${JSON.stringify({ node: process.version, timings }, null, 2)}\n`);

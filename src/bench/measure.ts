@@ -8,8 +8,10 @@ export interface Timing {
   medianMs: number;
   minMs: number;
   peakRssMiB: number;
-  /** The median must stay at or under this many milliseconds. */
+  /** The median must stay at or under this many milliseconds (or units). */
   budgetMs?: number;
+  /** Unit of the figures when they are not milliseconds. */
+  unit?: string;
 }
 
 export function measure(name: string, runs: number, body: () => unknown, budgetMs?: number): Timing {
@@ -41,7 +43,7 @@ export function withinBudget(t: Timing): boolean {
 export function timingTable(timings: Timing[]): string {
   const header =
     '| benchmark | runs | first (ms) | median (ms) | min (ms) | peak RSS (MiB) | budget |\n| --- | --- | --- | --- | --- | --- | --- |';
-  const budget = (t: Timing) => (t.budgetMs === undefined ? '' : `${withinBudget(t) ? '✔' : '✖'} ≤ ${t.budgetMs} ms`);
+  const budget = (t: Timing) => (t.budgetMs === undefined ? '' : `${withinBudget(t) ? '✔' : '✖'} ≤ ${t.budgetMs} ${t.unit ?? 'ms'}`);
   return [
     header,
     ...timings.map((t) => `| ${t.name} | ${t.runs} | ${t.firstMs} | ${t.medianMs} | ${t.minMs} | ${t.peakRssMiB} | ${budget(t)} |`),

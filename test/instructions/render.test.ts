@@ -13,7 +13,8 @@ function sentenceProblems(text: string): string[] {
   if (text.trim() === '' || text.trim() === '.') problems.push('empty step');
   if (/\{\{?[^}]*\}?\}/.test(text)) problems.push('template leftover or unknown variable');
   if (/[.,;:!?]\s*[.,;:!?]/.test(text.replace(/\.\.\./g, '').replace(/https?:\/\/\S+/g, 'URL'))) problems.push('doubled punctuation');
-  if (/\s[.,;:]/.test(text)) problems.push('space before punctuation');
+  // " ./flashall.sh" is a path, not a stray full stop.
+  if (/\s[,;:]|\s\.(?![\w/])/.test(text)) problems.push('space before punctuation');
   if (/<[a-z/!]/i.test(text)) problems.push('raw HTML');
   if (/\b(undefined|null|NaN|\[object Object\])\b/.test(text)) problems.push('leaked value');
   if (!/^[A-Z0-9"']/.test(text)) problems.push('does not start with a capital');
