@@ -50,8 +50,9 @@ export function instructionsFor(board: Renderable, host: HostOs, settings: Rende
 
 const UNVERIFIED = 'These steps follow the standard procedure for this install method and have not been confirmed for this board.';
 
+/** Escapes what could start markup inside a list item; with brackets escaped, parentheses cannot form a link. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}\[\]<>()#+!|~])/g, '\\$1');
+  return text.replace(/([\\`*_\[\]<>~])/g, '\\$1');
 }
 
 export function escapeHtml(text: string): string {

@@ -65,7 +65,7 @@ describe('escaping', () => {
 
   test('Markdown escapes contract text so it cannot inject links or markup', () => {
     const markdown = toMarkdown(instructionsFor(hostile, 'linux'));
-    expect(markdown).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\*Pi\\* \\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)\\> \\*Pi\\* \\[x\\](javascript:alert(1))');
     expect(markdown).toContain('[the guide](https://example.com/a?b=1&c=2)');
     expect(markdown).toMatch(/^> These steps follow the standard procedure/);
   });
