@@ -3,5 +3,12 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   srcDir: './site',
+  publicDir: './site/public',
   outDir: './dist/site',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages must work without JavaScript; nothing is prefetched or injected behind the visitor's back.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  compressHTML: true,
 });

@@ -1,4 +1,4 @@
-// CLI: the main job. Validates the bundled registry, then writes the npm data package into dist/package atomically.
+// CLI: the main job. Validates the bundled registry, writes the npm data package into dist/package, then the site into dist/site.
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -8,21 +8,22 @@ import { validationSummary } from '../src/registry/summary.ts';
 import { compileLibrary } from '../src/build/compile-library.ts';
 import { packageFiles } from '../src/build/package-files.ts';
 import { writeFolderAtomically } from '../src/build/write-atomically.ts';
+import { buildSite } from '../src/build/site.ts';
 import { isMain, run } from './cli.ts';
 
 export const BASELINE = 'release/baseline.json';
 
-function step<T>(name: string, body: () => T): T {
+async function step<T>(describe: (result: T) => string, body: () => T | Promise<T>): Promise<T> {
   const started = performance.now();
-  const result = body();
-  console.log(`${name} (${Math.round(performance.now() - started)} ms)`);
+  const result = await body();
+  console.log(`${describe(result)} (${Math.round(performance.now() - started)} ms)`);
   return result;
 }
 
-export function buildCommand(argv: string[]): number {
+export async function buildCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'dist' } },
+    options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'dist' }, 'no-site': { type: 'boolean' } },
   });
   const started = performance.now();
   const result = validateRegistry(values.contracts);
@@ -33,21 +34,25 @@ export function buildCommand(argv: string[]): number {
     console.error('build refused: fix the errors above; the previous output was left as it was');
     return 1;
   }
-  const lib = step('library: compiled src/ with tsc', () => compileLibrary());
-  const files = step('package: assembled files', () =>
-    packageFiles({
-      registry,
-      manifest: JSON.parse(readFileSync('package.json', 'utf8')),
-      contractsDir: values.contracts,
-      libDir: lib.dir,
-      baseline: existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : undefined,
-      docs: Object.fromEntries(['LICENSE', 'NOTICE', 'VERSIONING.md'].map((name) => [name, readFileSync(name, 'utf8')])),
-    }),
+  const lib = await step((l) => `library: ${l.cached ? 'unchanged since the last build' : 'compiled src/ with tsc'}`, () => compileLibrary());
+  const files = await step(
+    (f) => `package: assembled ${Object.keys(f).length} files`,
+    () =>
+      packageFiles({
+        registry,
+        manifest: JSON.parse(readFileSync('package.json', 'utf8')),
+        contractsDir: values.contracts,
+        libDir: lib.dir,
+        baseline: existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, 'utf8')) : undefined,
+        docs: Object.fromEntries(['LICENSE', 'NOTICE', 'VERSIONING.md'].map((name) => [name, readFileSync(name, 'utf8')])),
+      }),
   );
   const target = `${values.out}/package`;
-  step(`package: wrote ${Object.keys(files).length} files to ${target}/ (${registry.boards.length} boards)`, () =>
-    writeFolderAtomically(target, files),
-  );
+  await step(() => `package: wrote ${target}/ (${registry.boards.length} boards)`, () => writeFolderAtomically(target, files));
+  if (!values['no-site']) {
+    await step((r) => `site: built ${values.out}/site and indexed ${r.indexed} pages with Pagefind`, () => buildSite(`${values.out}/site`, values.contracts));
+  }
+  console.log(`done in ${Math.round(performance.now() - started)} ms${values['no-site'] ? '' : '; preview the site with npm run preview'}`);
   return 0;
 }
 

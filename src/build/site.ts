@@ -1,0 +1,41 @@
+// Builds the hub site with Astro, indexes it with Pagefind, and swaps it into place only when both succeeded.
+import { renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface SiteResult {
+  pages: number;
+  indexed: number;
+}
+
+/** Writes the site into `target` (e.g. dist/site); the previous site stays until the new one is complete. */
+export async function buildSite(target: string, contractsDir: string): Promise<SiteResult> {
+  const staging = resolve(`${target}.tmp-${process.pid}`);
+  const previous = resolve(`${target}.old-${process.pid}`);
+  process.env.BOARDHUB_CONTRACTS = contractsDir;
+  try {
+    const { build } = await import('astro');
+    await build({ root: process.cwd(), outDir: staging, logLevel: 'warn' });
+    const pagefind = await import('pagefind');
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    try {
+      const added = await index.addDirectory({ path: staging });
+      if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: resolve(staging, 'pagefind') });
+      if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      let hadPrevious = true;
+      try {
+        renameSync(target, previous);
+      } catch {
+        hadPrevious = false;
+      }
+      renameSync(staging, target);
+      if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+      return { pages: added.page_count, indexed: added.page_count };
+    } finally {
+      await pagefind.close();
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
