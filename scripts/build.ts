@@ -23,7 +23,11 @@ async function step<T>(describe: (result: T) => string, body: () => T | Promise<
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'dist' }, 'no-site': { type: 'boolean' } },
+    options: {
+      contracts: { type: 'string', default: 'contracts' },
+      out: { type: 'string', default: 'dist' },
+      'no-site': { type: 'boolean' },
+    },
   });
   const started = performance.now();
   const result = validateRegistry(values.contracts);
@@ -34,7 +38,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
     console.error('build refused: fix the errors above; the previous output was left as it was');
     return 1;
   }
-  const lib = await step((l) => `library: ${l.cached ? 'unchanged since the last build' : 'compiled src/ with tsc'}`, () => compileLibrary());
+  const lib = await step(
+    (l) => `library: ${l.cached ? 'unchanged since the last build' : 'compiled src/ with tsc'}`,
+    () => compileLibrary(),
+  );
   const files = await step(
     (f) => `package: assembled ${Object.keys(f).length} files`,
     () =>
@@ -48,9 +55,15 @@ export async function buildCommand(argv: string[]): Promise<number> {
       }),
   );
   const target = `${values.out}/package`;
-  await step(() => `package: wrote ${target}/ (${registry.boards.length} boards)`, () => writeFolderAtomically(target, files));
+  await step(
+    () => `package: wrote ${target}/ (${registry.boards.length} boards)`,
+    () => writeFolderAtomically(target, files),
+  );
   if (!values['no-site']) {
-    await step((r) => `site: built ${values.out}/site and indexed ${r.indexed} pages with Pagefind`, () => buildSite(`${values.out}/site`, values.contracts));
+    await step(
+      (r) => `site: built ${values.out}/site and indexed ${r.indexed} pages with Pagefind`,
+      () => buildSite(`${values.out}/site`, values.contracts),
+    );
   }
   console.log(`done in ${Math.round(performance.now() - started)} ms${values['no-site'] ? '' : '; preview the site with npm run preview'}`);
   return 0;

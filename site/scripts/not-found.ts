@@ -11,7 +11,12 @@ if (wanted) {
   if (exact) location.replace(`/boards/${exact.slug}/`);
   else {
     const scored = index
-      .map((e) => ({ e, score: Math.min(...[e.slug, ...e.aliases, normalizeSlug(e.name)].map((n) => distance(wanted, n) / Math.max(n.length, wanted.length))) }))
+      .map((e) => ({
+        e,
+        score: Math.min(
+          ...[e.slug, ...e.aliases, normalizeSlug(e.name)].map((n) => distance(wanted, n) / Math.max(n.length, wanted.length)),
+        ),
+      }))
       .sort((a, b) => a.score - b.score)
       .slice(0, 5)
       .filter((s) => s.score < 0.6);

@@ -18,7 +18,14 @@ export function parseGitLog(output: string, contractsDir = 'contracts'): Change[
     .map((record) => {
       const [header = '', ...paths] = record.split('\n');
       const [commit = '', date = '', summary = ''] = header.split('\x1f');
-      const contracts = [...new Set(paths.map((p) => p.trim()).filter((p) => p.startsWith(`${contractsDir}/`)).map((p) => p.split('/').slice(1, 3).join('/')))].sort();
+      const contracts = [
+        ...new Set(
+          paths
+            .map((p) => p.trim())
+            .filter((p) => p.startsWith(`${contractsDir}/`))
+            .map((p) => p.split('/').slice(1, 3).join('/')),
+        ),
+      ].sort();
       return { commit, date, summary, contracts };
     })
     .filter((change) => change.contracts.length > 0);
@@ -27,7 +34,10 @@ export function parseGitLog(output: string, contractsDir = 'contracts'): Change[
 /** Newest first; empty when the folder is not in a git checkout (e.g. a source tarball). */
 export function readChanges(contractsDir = 'contracts', limit = 200): Change[] {
   try {
-    const output = execFileSync('git', ['log', `-${limit}`, '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', contractsDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const output = execFileSync('git', ['log', `-${limit}`, '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', contractsDir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return parseGitLog(output, contractsDir);
   } catch {
     return [];

@@ -39,5 +39,13 @@ export function comparisonRows(boards: readonly ResolvedBoard[]): ComparisonRow[
 /** Board slugs from a query string (?boards=a,b or ?boards=a&boards=b), unique, at most four. */
 export function selectionFromQuery(search: string): string[] {
   const params = new URLSearchParams(search);
-  return [...new Set(params.getAll('boards').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean))].slice(0, 4);
+  return [
+    ...new Set(
+      params
+        .getAll('boards')
+        .flatMap((v) => v.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 4);
 }

@@ -4,4 +4,6 @@ import { atomFeed } from '../../../src/history/changes.ts';
 import { changes } from '../../lib/changes.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(atomFeed(changes, (site?.href ?? 'https://boardhub.example/').replace(/\/$/, '')), { headers: { 'Content-Type': 'application/atom+xml' } });
+  new Response(atomFeed(changes, (site?.href ?? 'https://boardhub.example/').replace(/\/$/, '')), {
+    headers: { 'Content-Type': 'application/atom+xml' },
+  });

@@ -8,4 +8,5 @@ export function getStaticPaths() {
   return [...unique].map(([slug, board]) => ({ params: { slug }, props: { board } }));
 }
 
-export const GET: APIRoute = ({ props }) => new Response(`${JSON.stringify(props.board, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response(`${JSON.stringify(props.board, null, 2)}\n`, { headers: { 'Content-Type': 'application/json' } });

@@ -1,0 +1,184 @@
+// Browser tests of the built hub in Debian's Chromium: filters, search, tabs, compare, alias redirects, accessibility, screenshots.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { loadRegistry } from '../../src/registry/validate.ts';
+import { siteBudgets } from '../../src/build/budgets.ts';
+
+const registry = loadRegistry('contracts');
+const work = mkdtempSync(join(tmpdir(), 'boardhub-site-'));
+const artifacts = 'test-artifacts/screenshots';
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.ts', '--out', work], { stdio: 'ignore' });
+  server = await serveStatic(join(work, 'site'));
+  browser = await launchBrowser();
+  mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page that records console errors, uncaught exceptions and requests to other origins. */
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${path}: console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`${path}: exception: ${e.message}`));
+  page.on(
+    'request',
+    (r) => !r.url().startsWith(server.url) && !r.url().startsWith('data:') && problems.push(`${path}: request to ${r.url()}`),
+  );
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  return page;
+}
+
+const shown = (page: Page) => page.locator('[data-cards] > li:visible').count();
+
+describe('home', () => {
+  test('every board is a card, and arch=aarch64 plus Wi-Fi matches the data', async () => {
+    const page = await open('/');
+    expect(await shown(page)).toBe(registry.boards.length);
+    await page.locator('input[name="arch"][value="aarch64"]').check();
+    await page.locator('input[name="wifi"][value="yes"]').check();
+    const expected = registry.boards.filter((b) => b.arch === 'aarch64' && b.hardware.wifi === true).length;
+    expect(await shown(page)).toBe(expected);
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe(`Showing ${expected} of ${registry.boards.length} boards.`);
+    expect(page.url()).toContain('arch=aarch64');
+    expect(page.url()).toContain('wifi=yes');
+    // The filtered view is shareable: the same URL shows the same boards.
+    const again = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(await shown(again)).toBe(expected);
+  });
+
+  test('search "jetson orin" finds the Orin boards', async () => {
+    const page = await open('/');
+    await page.locator('#search').fill('jetson orin');
+    const orin = registry.boards.filter((b) => /orin/i.test(b.name)).map((b) => b.slug);
+    await expect.poll(() => shown(page), { timeout: 5000 }).toBeLessThan(registry.boards.length);
+    const visible = await page
+      .locator('[data-cards] > li:visible')
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.slug!));
+    expect(visible).toEqual(expect.arrayContaining(orin));
+    expect(visible.length).toBeLessThan(registry.boards.length / 4);
+  });
+
+  test('without JavaScript the page lists every board and links the family, maker and architecture pages', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.locator('[data-cards] > li').count()).toBe(registry.boards.length);
+    expect(await page.locator('[data-browse] a[href^="/families/"]').count()).toBe(registry.families.length);
+    expect(await page.locator('[data-browse] a[href^="/architectures/"]').count()).toBe(registry.architectures.length);
+    await context.close();
+  });
+});
+
+describe('board page', () => {
+  test('the Windows tab shows the Windows steps', async () => {
+    const page = await open('/boards/intel-edison/');
+    await page.getByRole('tab', { name: 'Windows' }).click();
+    const panel = page.locator('#panel-windows');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.textContent()).toMatch(/flashall\.bat/);
+    expect(await page.locator('#panel-linux').isVisible()).toBe(false);
+    // The choice is remembered on the next board.
+    await page.goto(`${server.url}/boards/raspberrypi4-64/`);
+    expect(await page.locator('#panel-windows').isVisible()).toBe(true);
+    expect(await page.locator('#panel-macos').isVisible()).toBe(false);
+  });
+
+  test('an old alias URL lands on the right board', async () => {
+    const page = await open('/boards/ze250/');
+    await page.waitForURL(/\/boards\/cybertan-ze250\/$/);
+    expect(await page.locator('h1').textContent()).toBe(registry.board('cybertan-ze250')!.name);
+  });
+
+  test('a misspelt board path suggests the right board on the 404 page', async () => {
+    const page = await open('/boards/raspberypi4-64/');
+    await expect.poll(() => page.locator('[data-suggestions] a').first().getAttribute('href')).toBe('/boards/raspberrypi4-64/');
+  });
+});
+
+test('compare two boards and see a highlighted difference', async () => {
+  const page = await open('/compare/?boards=raspberrypi4-64,jetson-nano');
+  const row = page.locator('tr.differs', { hasText: 'Install method' });
+  await expect.poll(() => row.count()).toBe(1);
+  const background = await row
+    .locator('td')
+    .first()
+    .evaluate((td) => getComputedStyle(td).backgroundColor);
+  const plain = await page
+    .locator('tr:not(.differs) td')
+    .first()
+    .evaluate((td) => getComputedStyle(td).backgroundColor);
+  expect(background).not.toBe(plain);
+});
+
+test('size budgets hold: board page HTML+CSS <= 20 KiB, its JavaScript <= 10 KiB, home <= 60 KiB (gzipped)', () => {
+  const results = siteBudgets(join(work, 'site'));
+  expect(results).toHaveLength(3);
+  expect(results.filter((r) => !r.ok)).toEqual([]);
+});
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+const PAGE_TYPES: [string, string][] = [
+  ['home', '/'],
+  ['board', '/boards/raspberrypicm4-ioboard/'],
+  ['family', '/families/raspberrypi/'],
+  ['families', '/families/'],
+  ['manufacturer', '/manufacturers/nvidia/'],
+  ['architecture', '/architectures/aarch64/'],
+  ['bootloader', '/bootloaders/u-boot/'],
+  ['compare', '/compare/?boards=raspberrypi4-64,jetson-nano'],
+  ['compare-family', '/compare/raspberrypi/'],
+  ['api', '/api/'],
+  ['changes', '/changes/'],
+  ['contributing', '/contributing/'],
+  ['not-found', '/no-such-page/'],
+];
+
+describe('every page type', () => {
+  test.each(PAGE_TYPES)('%s: axe finds no violations, screenshots at desktop and 360 px', async (name, path) => {
+    for (const [label, width] of [
+      ['desktop', 1280],
+      ['mobile', 360],
+    ] as const) {
+      const page = await open(path, width);
+      // Evaluated through the debugging protocol: the page's CSP rightly refuses an injected inline script.
+      await page.evaluate(AXE);
+      const results = await page.evaluate(async () => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+      const violations = results.violations.map(
+        (v: any) =>
+          `${v.id}: ${v.nodes
+            .map((n: any) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+      expect(violations, `${name} at ${label}`).toEqual([]);
+      if (width === 360) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} is wider than 360 px`).toBeLessThanOrEqual(0);
+      }
+      await page.screenshot({ path: join(artifacts, `${name}-${label}.png`), fullPage: true });
+      await page.close();
+    }
+  });
+
+  test('no console errors, exceptions or requests to other origins on any page visited', () => {
+    // The two deliberately missing paths answer 404 themselves; nothing else may fail.
+    const expected404 = (p: string) => /^\/(no-such-page|boards\/raspberypi4-64)\/: console: Failed to load resource: .*404/.test(p);
+    expect(problems.filter((p) => !expected404(p))).toEqual([]);
+  });
+});
