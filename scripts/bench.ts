@@ -1,6 +1,8 @@
 // CLI: benchmarks. `npm run bench -- validate` times validating the bundled registry (first run includes module warm-up).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateRegistry } from '../src/registry/validate.ts';
 import { measure, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
@@ -19,7 +21,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
     if (check.diagnostics.length > 0) throw new Error(`${contracts} does not validate: run npm run validate`);
     const boards = check.registry!.boards.length;
     return [
-      measure(`validateRegistry(${contracts}), ${boards} boards, in process`, 20, () => validateRegistry(contracts), 500),
+      measure(`validateRegistry(${contracts}), ${boards} boards, in process`, 20, () => validateRegistry(contracts), 300),
       // What a contributor waits for: a fresh Node process, module loading included.
       measure(
         `node scripts/validate.ts ${contracts}, new process`,
@@ -33,6 +35,19 @@ const BENCHMARKS: Record<string, Benchmark> = {
     ];
   },
   package: packageBenchmark,
+  build: (contracts) => {
+    // Full build in new processes (validate, package, site, search index); the first run starts with no tsc cache.
+    const out = mkdtempSync(join(tmpdir(), 'boardhub-bench-build-'));
+    const buildOnce = () => {
+      const child = spawnSync(process.execPath, ['scripts/build.ts', '--contracts', contracts, '--out', out], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(child.stderr || child.stdout);
+    };
+    rmSync('node_modules/.cache/boardhub', { recursive: true, force: true });
+    const cold = measure(`full build of ${contracts}, empty compile cache`, 1, buildOnce, 10_000);
+    const warm = measure(`full build of ${contracts}, library unchanged`, 3, buildOnce, 10_000);
+    rmSync(out, { recursive: true, force: true });
+    return [cold, warm];
+  },
   instructions: (contracts) => {
     const { boards } = loadRegistry(contracts);
     const renderAll = (formats: readonly (typeof INSTRUCTION_FORMATS)[number][]) => () => {

@@ -38,10 +38,18 @@ export async function buildCommand(argv: string[]): Promise<number> {
     console.error('build refused: fix the errors above; the previous output was left as it was');
     return 1;
   }
-  const lib = await step(
+  // The library compiles (tsc, a child process) while the site renders; the package needs both data and library.
+  const library = step(
     (l) => `library: ${l.cached ? 'unchanged since the last build' : 'compiled src/ with tsc'}`,
     () => compileLibrary(),
   );
+  const site = values['no-site']
+    ? Promise.resolve()
+    : step(
+        (r) => `site: built ${values.out}/site and indexed ${r.indexed} pages with Pagefind`,
+        () => buildSite(`${values.out}/site`, values.contracts),
+      );
+  const [lib] = await Promise.all([library, site]);
   const files = await step(
     (f) => `package: assembled ${Object.keys(f).length} files`,
     () =>
@@ -59,12 +67,6 @@ export async function buildCommand(argv: string[]): Promise<number> {
     () => `package: wrote ${target}/ (${registry.boards.length} boards)`,
     () => writeFolderAtomically(target, files),
   );
-  if (!values['no-site']) {
-    await step(
-      (r) => `site: built ${values.out}/site and indexed ${r.indexed} pages with Pagefind`,
-      () => buildSite(`${values.out}/site`, values.contracts),
-    );
-  }
   console.log(`done in ${Math.round(performance.now() - started)} ms${values['no-site'] ? '' : '; preview the site with npm run preview'}`);
   return 0;
 }

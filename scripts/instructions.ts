@@ -1,7 +1,10 @@
 // CLI: print a board's provisioning instructions for one host OS, e.g. `npm run instructions -- raspberrypi4-64 --os macos`.
-import { runCli } from '../src/cli/commands.ts';
-import { loadRegistry } from '../src/registry/validate.ts';
-import { isMain, run } from './cli.ts';
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache?.('node_modules/.cache/node-compile');
+const { isMain, run } = await import('./cli.ts');
+const { runCli } = await import('../src/cli/commands.ts');
+const { loadRegistry } = await import('../src/registry/validate.ts');
 
 if (isMain(import.meta.url)) {
   await run(() =>

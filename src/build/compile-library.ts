@@ -1,6 +1,6 @@
 // Compiles the library part of src/ to JavaScript and declarations with tsc, cached by a hash of its sources.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,16 +18,25 @@ function sourceHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Returns the folder holding the compiled library; compiles only when the sources changed since the last build. */
-export function compileLibrary(cacheRoot = 'node_modules/.cache/boardhub'): { dir: string; cached: boolean } {
+/**
+ * Resolves to the folder holding the compiled library; compiles only when the sources changed since the last build.
+ * tsc runs in a child process, so the build can render the site meanwhile.
+ */
+export async function compileLibrary(cacheRoot = 'node_modules/.cache/boardhub'): Promise<{ dir: string; cached: boolean }> {
   const dir = join(cacheRoot, `lib-${sourceHash()}`);
   if (existsSync(dir)) return { dir, cached: true };
   const staging = `${dir}.tmp-${process.pid}`;
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', CONFIG, '--outDir', staging], { encoding: 'utf8' });
-  if (result.status !== 0) {
+  const output: string[] = [];
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [tsc, '-p', CONFIG, '--outDir', staging], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => output.push(String(chunk)));
+    child.stderr.on('data', (chunk) => output.push(String(chunk)));
+    child.on('close', resolve);
+  });
+  if (status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`compiling the library failed:\n${result.stdout}${result.stderr}`);
+    throw new Error(`compiling the library failed:\n${output.join('')}`);
   }
   renameSync(staging, dir);
   return { dir, cached: false };
