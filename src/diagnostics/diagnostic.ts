@@ -40,7 +40,12 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return `${JSON.stringify(shown)}${value.length > 60 ? ` (${value.length} characters)` : ''}`;
+    // Invisible and direction-changing characters are spelled out, so the message shows what the file really holds.
+    const visible = JSON.stringify(shown).replace(
+      /[\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+    return `${visible}${value.length > 60 ? ` (${value.length} characters)` : ''}`;
   }
   return JSON.stringify(value);
 }

@@ -1,6 +1,6 @@
 // Turns zod issues into diagnostics that say what was expected, what was found and how to fix it.
 import type { z } from 'zod';
-import { SLUG_PATTERN } from '../schema/common.ts';
+import { SAFE_TEXT, SLUG_PATTERN, unsafeCharacter } from '../schema/vocabulary.ts';
 import { describeValue, toPointer, type Diagnostic } from './diagnostic.ts';
 import { closestMatch, didYouMean } from './did-you-mean.ts';
 import type { JsonSource } from '../registry/json-source.ts';
@@ -54,6 +54,16 @@ function explainPattern(pattern: string, found: unknown): Pick<Explained, 'expec
       expected: 'a slug: lowercase ASCII letters and digits, words joined by single hyphens',
       hint: suggestion && suggestion !== found ? `did you mean ${JSON.stringify(suggestion)}?` : undefined,
     };
+  }
+  if (pattern === SAFE_TEXT.source || pattern === String(SAFE_TEXT)) {
+    const character = typeof found === 'string' ? unsafeCharacter(found) : undefined;
+    return {
+      expected: 'text without control, zero-width or bidirectional-override characters',
+      hint: character ? `remove the invisible character ${character}` : undefined,
+    };
+  }
+  if (pattern.includes('{board|os|medium}') || pattern.includes('(?:board|os|medium)')) {
+    return { expected: 'plain text: no HTML tags, and no braces except the variables {board}, {os} and {medium}', hint: undefined };
   }
   if (pattern.includes('^https?:')) return { expected: 'an http:// or https:// URL without spaces', hint: undefined };
   if (pattern.includes('\\.svg$'))

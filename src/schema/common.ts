@@ -1,6 +1,6 @@
 // Building blocks shared by every contract schema: slugs, bounded text, URLs and the size limits.
 import { z } from 'zod';
-import { LIMITS, SLUG_PATTERN, type ContractType } from './vocabulary.ts';
+import { LIMITS, SAFE_TEXT, SLUG_PATTERN, type ContractType } from './vocabulary.ts';
 
 export * from './vocabulary.ts';
 
@@ -9,11 +9,11 @@ export function slug(description: string) {
 }
 
 export function name(description: string) {
-  return z.string().min(1).max(LIMITS.name).describe(description);
+  return z.string().min(1).max(LIMITS.name).regex(SAFE_TEXT).describe(description);
 }
 
 export function text(description: string) {
-  return z.string().min(1).max(LIMITS.text).describe(description);
+  return z.string().min(1).max(LIMITS.text).regex(SAFE_TEXT).describe(description);
 }
 
 /** Only http(s) links: anything else (javascript:, data:, file:) never reaches a page. */

@@ -1,6 +1,6 @@
 // Schema of provisioning steps: typed actions with parameters, grouped by named points of a standard procedure.
 import { z } from 'zod';
-import { BOOT_MEDIA, HOST_OSES, PROCEDURE_POINTS } from './vocabulary.ts';
+import { BOOT_MEDIA, HOST_OSES, PROCEDURE_POINTS, SAFE_TEXT } from './vocabulary.ts';
 
 /** The only variables step text may use; anything else in braces is rejected. */
 export const TEXT_VARIABLES = ['board', 'os', 'medium'] as const;
@@ -12,7 +12,13 @@ export const TEXT_VARIABLES = ['board', 'os', 'medium'] as const;
 const PLAIN_TEXT = /^(?:[^{}<>]|<(?![A-Za-z/!?])|>|\{(?:board|os|medium)\})*$/;
 
 export function stepText(description: string, max = 300) {
-  return z.string().min(1).max(max).regex(PLAIN_TEXT).describe(`${description} Plain text; may use {board}, {os} and {medium}.`);
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(PLAIN_TEXT)
+    .regex(SAFE_TEXT)
+    .describe(`${description} Plain text; may use {board}, {os} and {medium}.`);
 }
 
 const medium = z.enum(BOOT_MEDIA).describe('The medium: sdcard, usb (a USB key), nvme, sata, internal, network or image.');

@@ -67,3 +67,15 @@ export type ProcedurePoint = (typeof PROCEDURE_POINTS)[number];
 
 export const INSTALL_METHODS = ['external-boot', 'external-flash', 'usb-boot', 'usb-mass-storage', 'vendor-tool', 'virtual-image'] as const;
 export type InstallMethodName = (typeof INSTALL_METHODS)[number];
+
+/**
+ * Text without control characters, zero-width characters or bidirectional overrides: such characters can make a
+ * name look like another one or reorder what a reader sees. A regex so that the JSON Schema enforces it too.
+ */
+export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*$/;
+
+/** The first character SAFE_TEXT refuses, as "U+XXXX", or undefined. */
+export function unsafeCharacter(text: string): string | undefined {
+  const found = [...text].find((c) => !SAFE_TEXT.test(c));
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
