@@ -18,14 +18,21 @@ export interface BoardNotes {
   html: string;
 }
 
-/** Markdown to HTML with raw HTML shown as text and only safe link protocols (micromark's defaults). */
+/**
+ * Markdown to HTML with raw HTML shown as text and only safe link protocols (micromark's defaults). Images become
+ * links, so a page never loads a picture from elsewhere (privacy, and the CSP allows only this site's images).
+ */
 export function markdownToSafeHtml(markdown: string): string {
-  return micromark(markdown, {
+  const html = micromark(markdown, {
     extensions: [gfm()],
     htmlExtensions: [gfmHtml()],
     allowDangerousHtml: false,
     allowDangerousProtocol: false,
   });
+  // micromark writes images as <img src="..." alt="..." /> with both attributes already escaped.
+  return html.replace(/<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? \/>/g, (_, src: string, alt: string) =>
+    src ? `<a href="${src}">image: ${alt || src}</a>` : `image: ${alt}`,
+  );
 }
 
 export function readBoardNotes(path: string): BoardNotes | undefined {

@@ -1,4 +1,4 @@
-// Two clean builds write byte-identical packages: stable key order, no timestamps.
+// Two clean builds write byte-identical packages and sites: stable key order, no timestamps, no random names.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -17,14 +17,15 @@ function treeHashes(dir: string): Record<string, string> {
   return out;
 }
 
-test('two builds produce identical files', () => {
+test('two builds produce identical package and site files', () => {
   const work = mkdtempSync(join(tmpdir(), 'boardhub-deterministic-'));
   try {
     for (const out of ['a', 'b']) execFileSync(process.execPath, ['scripts/build.ts', '--out', join(work, out)], { stdio: 'ignore' });
     const a = treeHashes(join(work, 'a'));
-    expect(Object.keys(a).length).toBeGreaterThan(300);
+    expect(Object.keys(a).filter((p) => p.startsWith('package/')).length).toBeGreaterThan(300);
+    expect(Object.keys(a).filter((p) => p.startsWith('site/')).length).toBeGreaterThan(300);
     expect(treeHashes(join(work, 'b'))).toEqual(a);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}, 120_000);
+}, 240_000);

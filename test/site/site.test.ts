@@ -53,7 +53,9 @@ describe('home', () => {
     await page.locator('input[name="wifi"][value="yes"]').check();
     const expected = registry.boards.filter((b) => b.arch === 'aarch64' && b.hardware.wifi === true).length;
     expect(await shown(page)).toBe(expected);
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe(`Showing ${expected} of ${registry.boards.length} boards.`);
+    await expect
+      .poll(() => page.locator('[data-status]').textContent(), { timeout: 15_000 })
+      .toBe(`Showing ${expected} of ${registry.boards.length} boards.`);
     expect(page.url()).toContain('arch=aarch64');
     expect(page.url()).toContain('wifi=yes');
     // The filtered view is shareable: the same URL shows the same boards.
@@ -65,7 +67,7 @@ describe('home', () => {
     const page = await open('/');
     await page.locator('#search').fill('jetson orin');
     const orin = registry.boards.filter((b) => /orin/i.test(b.name)).map((b) => b.slug);
-    await expect.poll(() => shown(page), { timeout: 5000 }).toBeLessThan(registry.boards.length);
+    await expect.poll(() => shown(page), { timeout: 15_000 }).toBeLessThan(registry.boards.length);
     const visible = await page
       .locator('[data-cards] > li:visible')
       .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.slug!));
@@ -89,7 +91,7 @@ describe('board page', () => {
     const page = await open('/boards/intel-edison/');
     await page.getByRole('tab', { name: 'Windows' }).click();
     const panel = page.locator('#panel-windows');
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await panel.textContent()).toMatch(/flashall\.bat/);
     expect(await page.locator('#panel-linux').isVisible()).toBe(false);
     // The choice is remembered on the next board.
@@ -106,14 +108,16 @@ describe('board page', () => {
 
   test('a misspelt board path suggests the right board on the 404 page', async () => {
     const page = await open('/boards/raspberypi4-64/');
-    await expect.poll(() => page.locator('[data-suggestions] a').first().getAttribute('href')).toBe('/boards/raspberrypi4-64/');
+    await expect
+      .poll(() => page.locator('[data-suggestions] a').first().getAttribute('href'), { timeout: 15_000 })
+      .toBe('/boards/raspberrypi4-64/');
   });
 });
 
 test('compare two boards and see a highlighted difference', async () => {
   const page = await open('/compare/?boards=raspberrypi4-64,jetson-nano');
   const row = page.locator('tr.differs', { hasText: 'Install method' });
-  await expect.poll(() => row.count()).toBe(1);
+  await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
   const background = await row
     .locator('td')
     .first()

@@ -1,0 +1,40 @@
+// The published package's runtime dependencies: only what its code imports, and `npm audit --omit=dev` finds nothing.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { expect, test } from 'vitest';
+import { packageManifest } from '../../src/build/package-files.ts';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const published = packageManifest(
+  manifest,
+  Object.fromEntries(['zod', 'jsonc-parser', 'fastest-levenshtein', 'saxes'].map((n) => [n, manifest.dependencies[n]])),
+);
+
+test('every runtime dependency of the package is imported by the library, and nothing else is', () => {
+  const library = ['schema', 'registry', 'checks', 'diagnostics', 'instructions', 'query', 'cli', 'package'].flatMap((dir) =>
+    readdirSync(join('src', dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join('src', dir, f), 'utf8')),
+  );
+  const imported = new Set(
+    library
+      .flatMap((source) => [...source.matchAll(/from '([^'.][^']*)'/g)].map((m) => m[1]!.split('/')[0]!))
+      .filter((name) => !name.startsWith('node:')),
+  );
+  expect([...imported].sort()).toEqual(Object.keys(published.dependencies as object).sort());
+});
+
+test('npm audit --omit=dev reports no vulnerability in the runtime dependencies', () => {
+  let report: { metadata?: { vulnerabilities?: Record<string, number> } };
+  try {
+    report = JSON.parse(execFileSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch (error) {
+    report = JSON.parse(String((error as { stdout?: string }).stdout || '{}'));
+  }
+  const counts = report.metadata?.vulnerabilities ?? {};
+  expect(
+    Object.values(counts).reduce((a, b) => a + b, 0),
+    JSON.stringify(counts),
+  ).toBe(0);
+});
