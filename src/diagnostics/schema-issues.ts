@@ -87,7 +87,12 @@ function explainSize(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): 
   }
 }
 
-function explain(issue: Issue, root: unknown, knownKeys: (path: PropertyKey[]) => string[]): Explained[] {
+function explain(
+  issue: Issue,
+  root: unknown,
+  knownKeys: (path: PropertyKey[]) => string[],
+  kinds: (path: PropertyKey[]) => string[] = () => [],
+): Explained[] {
   const path = [...issue.path];
   const found = valueAt(root, path);
   switch (issue.code) {
@@ -127,6 +132,18 @@ function explain(issue: Issue, root: unknown, knownKeys: (path: PropertyKey[]) =
         },
       ];
     case 'invalid_union': {
+      if (issue.errors.length === 0 && 'discriminator' in issue && issue.discriminator) {
+        // An unknown discriminator (e.g. a step "kind"): list the known values and suggest the closest.
+        const values = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String) : kinds(path.slice(0, -1));
+        return [
+          {
+            path,
+            expected: values.length ? `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` : 'a known kind',
+            found: describeValue(found),
+            hint: typeof found === 'string' ? didYouMean(found, values) : undefined,
+          },
+        ];
+      }
       const branches = issue.errors.flatMap((branch) =>
         branch
           .filter((sub) => sub.path.length === 0)
@@ -139,23 +156,51 @@ function explain(issue: Issue, root: unknown, knownKeys: (path: PropertyKey[]) =
   }
 }
 
-/** Keys of the object schema at `path`, for did-you-mean on unknown keys. */
-function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
-  let current: any = schema;
+/** The schema node at `path`, following the value through unions (by discriminator) so the right branch is used. */
+function schemaAt(schema: z.ZodType, root: unknown, path: readonly PropertyKey[]): any {
+  const unwrap = (node: any) => {
+    while (node?.def?.innerType) node = node.def.innerType;
+    return node;
+  };
+  const branch = (node: any, value: unknown) => {
+    if (node?.def?.type !== 'union' || !node.def.discriminator) return node;
+    const tag = (value as Record<string, unknown> | undefined)?.[node.def.discriminator];
+    return node.def.options.find((option: any) => unwrap(option.def.shape[node.def.discriminator])?.def?.values?.includes(tag)) ?? node;
+  };
+  let current: any = branch(unwrap(schema), root);
+  let value: unknown = root;
   for (const part of path) {
-    while (current?.def?.innerType) current = current.def.innerType;
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[part] : undefined;
     if (current?.def?.type === 'object') current = current.def.shape[part as string];
     else if (current?.def?.type === 'array') current = current.def.element;
     else if (current?.def?.type === 'record') current = current.def.valueType;
-    else return [];
+    else return undefined;
+    current = branch(unwrap(current), value);
   }
-  while (current?.def?.innerType) current = current.def.innerType;
-  return current?.def?.type === 'object' ? Object.keys(current.def.shape) : [];
+  return current;
+}
+
+/** Keys of the object schema at `path`, for did-you-mean on unknown keys. */
+function keysAt(schema: z.ZodType, root: unknown, path: PropertyKey[]): string[] {
+  const node = schemaAt(schema, root, path);
+  return node?.def?.type === 'object' ? Object.keys(node.def.shape) : [];
+}
+
+/** The allowed discriminator values of the union at `path` (e.g. every step kind). */
+export function discriminatorValuesAt(schema: z.ZodType, root: unknown, path: PropertyKey[]): string[] {
+  const node = schemaAt(schema, undefined, path);
+  if (node?.def?.type !== 'union' || !node.def.discriminator) return [];
+  return node.def.options.flatMap((option: any) => option.def.shape[node.def.discriminator]?.def?.values ?? []);
 }
 
 export function schemaDiagnostics(schema: z.ZodType, source: JsonSource, file: string, issues: readonly Issue[]): Diagnostic[] {
   return issues.flatMap((issue) =>
-    explain(issue, source.value, (path) => keysAt(schema, path)).map((e) => ({
+    explain(
+      issue,
+      source.value,
+      (path) => keysAt(schema, source.value, path),
+      (path) => discriminatorValuesAt(schema, source.value, path),
+    ).map((e) => ({
       file,
       ...source.locate(e.path, e.at),
       pointer: toPointer(e.path),

@@ -163,6 +163,31 @@ describe('schema rules', () => {
     `);
   });
 
+  test('text may not hide characters: control, zero-width and bidirectional overrides are refused', () => {
+    expect(messagesFor({ [BOARD]: (c) => (c.name = 'Acme \u202Eeno') })).toMatchInlineSnapshot(`
+      [
+        "contracts/hw.device-type/acme-one/contract.json:4:11 /name: expected text without control, zero-width or bidirectional-override characters, found "Acme \\u202Eeno" (remove the invisible character U+202E)",
+      ]
+    `);
+  });
+
+  test('step text allows only the three variables and no HTML', () => {
+    expect(messagesFor({ [BOARD]: (c) => (c.instructions = { steps: { boot: [{ kind: 'note', text: 'Plug {port} <b>now</b>' }] } }) }))
+      .toMatchInlineSnapshot(`
+      [
+        "contracts/hw.device-type/acme-one/contract.json:21:19 /instructions/steps/boot/0/text: expected plain text: no HTML tags, and no braces except the variables {board}, {os} and {medium}, found "Plug {port} <b>now</b>"",
+      ]
+    `);
+  });
+
+  test('an unknown step kind lists the known ones', () => {
+    expect(messagesFor({ [BOARD]: (c) => (c.instructions = { steps: { boot: [{ kind: 'run-script' }] } }) })).toMatchInlineSnapshot(`
+      [
+        "contracts/hw.device-type/acme-one/contract.json:20:19 /instructions/steps/boot/0/kind: expected one of "insert-media", "remove-media", "write-image", "wait", "set-switch", "set-jumper", "hold-button", "press-key-at-boot", "connect-cable", "disconnect-cable", "power", "run-tool", "warning", "note", found "run-script"",
+      ]
+    `);
+  });
+
   test('every error in one run, not only the first', () => {
     expect(messagesFor({ [BOARD]: (c) => ((c.name = 1), (c.state = 'gone'), delete c.sources) })).toHaveLength(3);
   });
