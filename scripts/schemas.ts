@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SCHEMA_DIRECTORY, generateJsonSchemas, serializeJsonSchema } from '../src/schema/json-schema.ts';
+import { withFieldReference } from '../src/docs/field-reference.ts';
 import { isMain, run } from './cli.ts';
+
+const GUIDE = 'CONTRIBUTING.md';
 
 /** Names of committed schema files that differ from a fresh generation (missing or extra files count too). */
 export function staleSchemas(directory = SCHEMA_DIRECTORY): string[] {
@@ -15,7 +18,9 @@ export function staleSchemas(directory = SCHEMA_DIRECTORY): string[] {
         !existsSync(join(directory, name)) || readFileSync(join(directory, name), 'utf8') !== serializeJsonSchema(document),
     )
     .map(([name]) => name);
-  return [...stale, ...committed.filter((name) => !(name in fresh))].sort();
+  const guide = readFileSync(GUIDE, 'utf8');
+  const guideStale = guide !== withFieldReference(guide) ? [GUIDE] : [];
+  return [...stale, ...committed.filter((name) => !(name in fresh)), ...guideStale].sort();
 }
 
 export function schemasCommand(argv: string[]): number {
@@ -23,7 +28,7 @@ export function schemasCommand(argv: string[]): number {
   if (values.check) {
     const stale = staleSchemas();
     if (stale.length === 0) return (console.log(`✔ ${SCHEMA_DIRECTORY}/ is up to date`), 0);
-    console.error(`✖ ${SCHEMA_DIRECTORY}/ is stale (${stale.join(', ')}): run \`npm run schemas\` and commit the result`);
+    console.error(`✖ generated files are stale (${stale.join(', ')}): run \`npm run schemas\` and commit the result`);
     return 1;
   }
   mkdirSync(SCHEMA_DIRECTORY, { recursive: true });
@@ -31,6 +36,8 @@ export function schemasCommand(argv: string[]): number {
     writeFileSync(join(SCHEMA_DIRECTORY, name), serializeJsonSchema(document));
     console.log(`wrote ${SCHEMA_DIRECTORY}/${name}`);
   }
+  writeFileSync(GUIDE, withFieldReference(readFileSync(GUIDE, 'utf8')));
+  console.log(`wrote the field reference in ${GUIDE}`);
   return 0;
 }
 
