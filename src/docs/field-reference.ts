@@ -5,7 +5,18 @@ import { CONTRACT_TYPES } from '../schema/vocabulary.ts';
 export const START = '<!-- field-reference:start (generated from src/schema by `npm run schemas`; do not edit) -->';
 export const END = '<!-- field-reference:end -->';
 
-type Node = { type?: string; description?: string; properties?: Record<string, Node>; required?: string[]; items?: Node; enum?: unknown[]; const?: unknown; anyOf?: Node[]; oneOf?: Node[]; additionalProperties?: Node | boolean };
+type Node = {
+  type?: string;
+  description?: string;
+  properties?: Record<string, Node>;
+  required?: string[];
+  items?: Node;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Node[];
+  oneOf?: Node[];
+  additionalProperties?: Node | boolean;
+};
 
 function typeOf(node: Node): string {
   if (node.const !== undefined) return `\`${JSON.stringify(node.const)}\``;
@@ -32,9 +43,25 @@ export function fieldReference(): string {
     const schema = schemas[`${type}.json`]!;
     const out: string[] = [];
     rows(schema, '', out);
-    return [`### \`${type}\``, '', schema.description ?? '', '', '| field | type | required | description |', '| --- | --- | --- | --- |', ...out, ''].join('\n');
+    return [
+      `### \`${type}\``,
+      '',
+      schema.description ?? '',
+      '',
+      '| field | type | required | description |',
+      '| --- | --- | --- | --- |',
+      ...out,
+      '',
+    ].join('\n');
   });
-  return [START, '', ...sections, 'Step kinds and their parameters are in `schemas/hw.device-type.json` under `instructions`.', '', END].join('\n');
+  return [
+    START,
+    '',
+    ...sections,
+    'Step kinds and their parameters are in `schemas/hw.device-type.json` under `instructions`.',
+    '',
+    END,
+  ].join('\n');
 }
 
 /** CONTRIBUTING.md with its generated section replaced by a fresh one. */
