@@ -23,10 +23,14 @@ export interface ScaffoldProblem {
 
 const words = (text: string) => new Set(normalizeSlug(text).split('-').filter(Boolean));
 
-/** Share of the shorter name's words that the other name has too ("Raspberry Pi 4 Model B" vs "Raspberry Pi 4 (64bit)"). */
-function wordOverlap(a: string, b: string): number {
+/**
+ * How much of the new name's meaning another name shares: shared words weighted by rarity (inverse document
+ * frequency), so "Nano" counts for more than "Nvidia" or "Jetson", which most Jetson boards share.
+ */
+function wordOverlap(a: string, b: string, rarity: (word: string) => number): number {
   const [x, y] = [words(a), words(b)];
-  return [...x].filter((w) => y.has(w)).length / Math.max(1, Math.min(x.size, y.size));
+  const total = [...x].reduce((sum, w) => sum + rarity(w), 0);
+  return total === 0 ? 0 : [...x].filter((w) => y.has(w)).reduce((sum, w) => sum + rarity(w), 0) / total;
 }
 
 /** Model numbers tell boards of one line apart: "Pi 4" is not "Pi 2", however alike the rest is. */
@@ -39,9 +43,12 @@ function modelNumbersClash(a: string, b: string): boolean {
 /** Boards whose name or slug is close to the new one's, so a contributor can spot a duplicate. */
 export function similarBoards(registry: Registry, name: string, slug: string, limit = 5): { slug: string; name: string }[] {
   const wanted = [normalizeSlug(name), slug];
+  const frequency = new Map<string, number>();
+  for (const board of registry.boards) for (const word of words(board.name)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const rarity = (word: string) => Math.log((registry.boards.length + 1) / ((frequency.get(word) ?? 0) + 1)) + 0.1;
   const score = (b: Registry['boards'][number]) =>
     Math.min(
-      1 - wordOverlap(name, b.name),
+      1 - wordOverlap(name, b.name, rarity),
       ...wanted.flatMap((w) => [b.slug, normalizeSlug(b.name), ...b.aliases].map((n) => distance(w, n) / Math.max(w.length, n.length, 1))),
     ) + (modelNumbersClash(name, b.name) ? 0.3 : 0);
   return registry.boards
