@@ -1,7 +1,5 @@
-// Reads one JSON file defensively (size, encoding, BOM, nesting, syntax, duplicate keys) and maps JSON pointers to line:column.
-import { readFileSync, statSync } from 'node:fs';
+// Parses JSON text strictly (nesting, syntax, duplicate keys) and maps JSON pointers to line:column; no I/O, so browsers can use it.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { LIMITS } from '../schema/common.ts';
 import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
 export const MAX_NESTING = 32;
@@ -15,15 +13,15 @@ export interface JsonSource {
 
 export type JsonReadResult = { ok: true; source: JsonSource } | { ok: false; diagnostics: Diagnostic[] };
 
-type Problem = Omit<Diagnostic, 'file'>;
+export type Problem = Omit<Diagnostic, 'file'>;
 
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
-function positionOf(lineStarts: number[], offset: number) {
+export function positionOf(lineStarts: number[], offset: number) {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -167,60 +165,4 @@ export function parseJsonText(text: string): { ok: true; source: JsonSource } | 
   };
   // The text is known to be strict JSON by now, so the native parser builds the value fastest.
   return { ok: true, source: { text, value: JSON.parse(text), locate } };
-}
-
-/** Reads and parses a contract file, turning every way it can be broken into located diagnostics. */
-export function readJsonFile(path: string, file: string): JsonReadResult {
-  const fail = (problems: Problem[]) => ({ ok: false as const, diagnostics: problems.map((p) => ({ file, ...p })) });
-  const at = (rest: Omit<Problem, 'line' | 'column' | 'pointer' | 'rule'>, line = 1, column = 1): Problem => ({
-    line,
-    column,
-    pointer: '',
-    rule: 'json-syntax',
-    ...rest,
-  });
-  let bytes: Buffer;
-  try {
-    const size = statSync(path).size;
-    if (size > LIMITS.fileBytes) {
-      return fail([
-        at(
-          {
-            expected: `a file of at most ${LIMITS.fileBytes / 1024} KiB`,
-            found: `${(size / 1024).toFixed(0)} KiB`,
-            hint: 'a contract is a few KiB: remove whatever bloats it',
-          },
-          1,
-          1,
-        ),
-      ]);
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fail([
-      at({ expected: 'a readable file', found: `an error reading it (${(error as NodeJS.ErrnoException).code ?? 'unknown'})` }),
-    ]);
-  }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return fail([
-      at({ expected: 'UTF-8 without a byte-order mark', found: 'a byte-order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
-    ]);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const offset = Math.max(0, lenient.indexOf('\uFFFD'));
-    const position = positionOf(lineStartsOf(lenient), offset);
-    return fail([
-      at(
-        { expected: 'UTF-8 text', found: 'bytes that are not valid UTF-8', hint: 'save the file as UTF-8' },
-        position.line,
-        position.column,
-      ),
-    ]);
-  }
-  const parsed = parseJsonText(text);
-  return parsed.ok ? parsed : fail(parsed.problems);
 }

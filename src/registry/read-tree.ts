@@ -4,7 +4,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { CONTRACT_TYPES, type ContractType } from '../schema/common.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { readJsonFile, type JsonSource } from './json-source.ts';
+import type { JsonSource } from './json-source.ts';
+import { readJsonFile } from './json-file.ts';
 
 export const CONTRACT_FILE = 'contract.json';
 /** Besides contract.json, a board folder may hold its logo and a notes file; nothing else. */

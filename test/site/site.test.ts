@@ -135,6 +135,38 @@ test('size budgets hold: board page HTML+CSS <= 20 KiB, its JavaScript <= 10 KiB
   expect(results.filter((r) => !r.ok)).toEqual([]);
 });
 
+test('the new-board form: a validation error, fixed, gives valid JSON and a prefilled GitHub link', async () => {
+  const page = await open('/contribute/new/');
+  await page.fill('input[name="name"]', 'Acme Gateway 2');
+  await page.fill('input[name="slug"]', 'Acme_Gateway');
+  await page.selectOption('select[name="family"]', 'raspberrypi');
+  await page.selectOption('select[name="arch"]', 'aarch64');
+  await page.selectOption('select[name="defaultMedia"]', 'sdcard');
+  await page.fill('textarea[name="sources"]', 'https://example.com/acme');
+  await expect
+    .poll(() => page.locator('.form-errors li').first().textContent(), { timeout: 15_000 })
+    .toContain('did you mean "acme-gateway"?');
+  expect(await page.locator('[data-github]').getAttribute('aria-disabled')).toBe('true');
+  await page.fill('input[name="slug"]', 'raspberrypi4-64');
+  await expect.poll(() => page.locator('.form-errors').textContent(), { timeout: 15_000 }).toContain('already a board or an alias');
+  await page.fill('input[name="slug"]', 'acme-gateway-2');
+  await expect.poll(() => page.locator('[data-errors]').textContent(), { timeout: 15_000 }).toBe('✔ The contract is valid.');
+  const contract = JSON.parse(await page.locator('[data-json]').inputValue());
+  expect(contract).toMatchObject({
+    type: 'hw.device-type',
+    slug: 'acme-gateway-2',
+    name: 'Acme Gateway 2',
+    family: 'raspberrypi',
+    arch: 'aarch64',
+    boot: { defaultMedia: 'sdcard' },
+  });
+  expect(await page.locator('[data-method]').textContent()).toContain('external-boot');
+  const href = new URL((await page.locator('[data-github]').getAttribute('href'))!);
+  expect(`${href.origin}${href.pathname}`).toBe('https://github.com/boardhub/boardhub/new/main');
+  expect(href.searchParams.get('filename')).toBe('contracts/hw.device-type/acme-gateway-2/contract.json');
+  expect(JSON.parse(href.searchParams.get('value')!)).toEqual(contract);
+});
+
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 const PAGE_TYPES: [string, string][] = [
@@ -151,6 +183,7 @@ const PAGE_TYPES: [string, string][] = [
   ['changes', '/changes/'],
   ['contributing', '/contributing/'],
   ['not-found', '/no-such-page/'],
+  ['contribute-new', '/contribute/new/'],
 ];
 
 describe('every page type', () => {

@@ -1,0 +1,60 @@
+// Reads one contract file defensively (size, byte-order mark, UTF-8) before the strict JSON parse, turning every failure into a located diagnostic.
+import { readFileSync, statSync } from 'node:fs';
+import { LIMITS } from '../schema/vocabulary.ts';
+import { lineStartsOf, parseJsonText, positionOf, type JsonReadResult, type Problem } from './json-source.ts';
+
+/** Reads and parses a contract file, turning every way it can be broken into located diagnostics. */
+export function readJsonFile(path: string, file: string): JsonReadResult {
+  const fail = (problems: Problem[]) => ({ ok: false as const, diagnostics: problems.map((p) => ({ file, ...p })) });
+  const at = (rest: Omit<Problem, 'line' | 'column' | 'pointer' | 'rule'>, line = 1, column = 1): Problem => ({
+    line,
+    column,
+    pointer: '',
+    rule: 'json-syntax',
+    ...rest,
+  });
+  let bytes: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > LIMITS.fileBytes) {
+      return fail([
+        at(
+          {
+            expected: `a file of at most ${LIMITS.fileBytes / 1024} KiB`,
+            found: `${(size / 1024).toFixed(0)} KiB`,
+            hint: 'a contract is a few KiB: remove whatever bloats it',
+          },
+          1,
+          1,
+        ),
+      ]);
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    return fail([
+      at({ expected: 'a readable file', found: `an error reading it (${(error as NodeJS.ErrnoException).code ?? 'unknown'})` }),
+    ]);
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return fail([
+      at({ expected: 'UTF-8 without a byte-order mark', found: 'a byte-order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
+    ]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const offset = Math.max(0, lenient.indexOf('\uFFFD'));
+    const position = positionOf(lineStartsOf(lenient), offset);
+    return fail([
+      at(
+        { expected: 'UTF-8 text', found: 'bytes that are not valid UTF-8', hint: 'save the file as UTF-8' },
+        position.line,
+        position.column,
+      ),
+    ]);
+  }
+  const parsed = parseJsonText(text);
+  return parsed.ok ? parsed : fail(parsed.problems);
+}
