@@ -1,19 +1,41 @@
-// Home-page filters: facets combine (OR within a facet, AND across), counts follow, state lives in the URL, Pagefind search narrows further.
-type PagefindResult = { data: () => Promise<{ meta: Record<string, string> }> };
-type Pagefind = { search: (query: string, options?: object) => Promise<{ results: PagefindResult[] }>; init?: () => Promise<void> };
+// Home-page filters and search over every board: facets combine (OR within, AND across), counts follow, state lives in
+// the URL. Card data loads in chunks; Pagefind searches with the same facets as its filters; cards render in pages.
+import type { BoardCardData } from '../../src/query/cards.ts';
 
-const cards = [...document.querySelectorAll<HTMLElement>('[data-cards] > li')];
+type PagefindResult = { id: string; data: () => Promise<{ meta: Record<string, string> }> };
+type Pagefind = {
+  search: (query: string, options?: { filters?: Record<string, { any: string[] }> }) => Promise<{ results: PagefindResult[] }>;
+  preload?: (q: string) => Promise<void>;
+};
+
+const list = document.querySelector<HTMLElement>('[data-cards]')!;
 const boxes = [...document.querySelectorAll<HTMLInputElement>('[data-facets] input[type="checkbox"]')];
 const search = document.querySelector<HTMLInputElement>('#search')!;
 const status = document.querySelector<HTMLElement>('[data-status]')!;
+const more = document.querySelector<HTMLButtonElement>('[data-more]')!;
 const counts = [...document.querySelectorAll<HTMLElement>('[data-count]')];
-let searchHits: Set<string> | null = null;
+const pageSize = Number(list.dataset.pageSize);
+const chunkCount = Number(list.dataset.chunks);
+const total = Number(list.dataset.total);
+
+let cards: BoardCardData[] | null = null;
+let shownLimit = pageSize;
+/** Slugs in relevance order when a search is active, else null. */
+let searchHits: string[] | null = null;
 let pagefind: Promise<Pagefind> | null = null;
 let searchToken = 0;
 
 document.querySelector<HTMLElement>('[data-facets]')!.hidden = false;
 document.querySelector<HTMLElement>('[data-toolbar]')!.hidden = false;
 document.querySelector<HTMLElement>('[data-browse]')!.hidden = true;
+document.querySelector<HTMLElement>('[data-pages]')?.setAttribute('hidden', '');
+
+async function loadCards(): Promise<BoardCardData[]> {
+  const chunks = await Promise.all(
+    Array.from({ length: chunkCount }, (_, i) => fetch(`/api/v1/cards/${i}.json`).then((r) => r.json() as Promise<BoardCardData[]>)),
+  );
+  return chunks.flat();
+}
 
 function selected(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
@@ -21,32 +43,84 @@ function selected(): Map<string, Set<string>> {
   return out;
 }
 
-function matches(card: HTMLElement, chosen: Map<string, Set<string>>, except?: string): boolean {
-  for (const [key, values] of chosen) {
-    if (key === except) continue;
-    if (!values.has(card.dataset[key.toLowerCase()] ?? '')) return false;
-  }
-  return searchHits === null || searchHits.has(card.dataset.slug!);
+function matches(card: BoardCardData, chosen: Map<string, Set<string>>, except?: string): boolean {
+  for (const [key, values] of chosen) if (key !== except && !values.has(card.facets[key] ?? '')) return false;
+  return true;
 }
 
-function update(pushState = true) {
-  const chosen = selected();
-  let shown = 0;
-  for (const card of cards) {
-    const visible = matches(card, chosen);
-    card.hidden = !visible;
-    if (visible) shown++;
+function cardElement(card: BoardCardData): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'card';
+  li.dataset.slug = card.slug;
+  for (const [key, value] of Object.entries(card.facets)) li.dataset[key.toLowerCase()] = value;
+  const svgNs = 'http://www.w3.org/2000/svg';
+  let mark: Element;
+  if (card.logo) {
+    const img = document.createElement('img');
+    Object.assign(img, { className: 'logo', src: `/logos/${card.slug}.svg`, alt: '', width: 48, height: 48 });
+    mark = img;
+  } else {
+    const svg = document.createElementNS(svgNs, 'svg');
+    for (const [k, v] of Object.entries({ class: 'monogram', viewBox: '0 0 48 48', width: '48', height: '48', 'aria-hidden': 'true' }))
+      svg.setAttribute(k, v);
+    const rect = document.createElementNS(svgNs, 'rect');
+    for (const [k, v] of Object.entries({ width: '48', height: '48', rx: '8', fill: `hsl(${card.hue} 45% 35%)` })) rect.setAttribute(k, v);
+    const text = document.createElementNS(svgNs, 'text');
+    for (const [k, v] of Object.entries({
+      x: '24',
+      y: '30',
+      'text-anchor': 'middle',
+      'font-size': '18',
+      'font-weight': '700',
+      fill: '#fff',
+      'font-family': 'system-ui, sans-serif',
+    }))
+      text.setAttribute(k, v);
+    text.textContent = card.initials;
+    svg.append(rect, text);
+    mark = svg;
   }
-  // A value's count is how many boards it would show given the other facets, so choices never lead to nothing.
+  const body = document.createElement('div');
+  const heading = document.createElement('h3');
+  const link = document.createElement('a');
+  link.href = `/boards/${card.slug}/`;
+  link.textContent = card.name;
+  heading.append(link);
+  const line = document.createElement('p');
+  line.textContent = `${card.arch} · ${card.manufacturer}`;
+  const badges = document.createElement('p');
+  const badge = document.createElement('span');
+  badge.className = `badge state-${card.state}`;
+  badge.textContent = card.state;
+  const method = document.createElement('span');
+  method.className = 'muted';
+  method.textContent = card.method;
+  badges.append(badge, ' ', method);
+  body.append(heading, line, badges);
+  li.append(mark, body);
+  return li;
+}
+
+function render(pushState = true) {
+  if (!cards) return;
+  const chosen = selected();
+  const bySlug = new Map(cards.map((c) => [c.slug, c]));
+  const pool = searchHits ? searchHits.map((slug) => bySlug.get(slug)).filter((c): c is BoardCardData => Boolean(c)) : cards;
+  const matching = pool.filter((card) => matches(card, chosen));
+  list.replaceChildren(...matching.slice(0, shownLimit).map(cardElement));
+  more.hidden = matching.length <= shownLimit;
+  // A value's count is how many boards it would add given the other facets, so a choice never leads to nothing.
   for (const count of counts) {
     const [key, value] = count.dataset.count!.split('=') as [string, string];
-    const n = cards.filter((card) => card.dataset[key.toLowerCase()] === value && matches(card, chosen, key)).length;
+    const n = pool.filter((card) => card.facets[key] === value && matches(card, chosen, key)).length;
     count.textContent = String(n);
     const item = count.closest('li')!;
-    const box = item.querySelector('input')!;
-    item.hidden = n === 0 && !box.checked;
+    item.hidden = n === 0 && !item.querySelector('input')!.checked;
   }
-  status.textContent = `Showing ${shown} of ${cards.length} boards.`;
+  status.textContent =
+    matching.length <= shownLimit
+      ? `Showing ${matching.length} of ${total} boards.`
+      : `Showing the first ${shownLimit} of ${matching.length} matching boards (${total} in all).`;
   if (pushState) {
     const params = new URLSearchParams();
     for (const [key, values] of chosen) for (const value of values) params.append(key, value);
@@ -59,40 +133,63 @@ function update(pushState = true) {
 async function runSearch() {
   const query = search.value.trim();
   const token = ++searchToken;
+  shownLimit = pageSize;
   if (!query) {
     searchHits = null;
-    update();
+    render();
     return;
   }
   try {
     pagefind ??= import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>;
     const engine = await pagefind;
-    const { results } = await engine.search(query);
-    const data = await Promise.all(results.map((r) => r.data()));
+    const filters = Object.fromEntries([...selected()].map(([key, values]) => [key, { any: [...values] }]));
+    const { results } = await engine.search(query, { filters });
+    // Only the first page of hits needs its slug now; the rest load when asked for.
+    const first = await Promise.all(results.slice(0, shownLimit).map((r) => r.data()));
     if (token !== searchToken) return;
-    searchHits = new Set(data.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug)));
+    searchHits = first.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug));
+    render();
+    const rest = await Promise.all(results.slice(shownLimit).map((r) => r.data()));
+    if (token !== searchToken) return;
+    searchHits = [...searchHits, ...rest.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug))];
+    render();
   } catch {
-    // Without a search index (e.g. the dev server), fall back to matching names.
+    // Without a search index (e.g. the dev server), match words in names.
     const words = query.toLowerCase().split(/\s+/);
-    searchHits = new Set(cards.filter((c) => words.every((w) => c.textContent!.toLowerCase().includes(w))).map((c) => c.dataset.slug!));
+    searchHits = (cards ?? [])
+      .filter((c) => words.every((w) => `${c.name} ${c.manufacturer} ${c.slug}`.toLowerCase().includes(w)))
+      .map((c) => c.slug);
+    render();
   }
-  update();
 }
 
 const params = new URLSearchParams(location.search);
 for (const box of boxes) box.checked = params.getAll(box.name).includes(box.value);
 search.value = params.get('q') ?? '';
-for (const box of boxes) box.addEventListener('change', () => update());
+for (const box of boxes)
+  box.addEventListener('change', () => {
+    shownLimit = pageSize;
+    if (search.value.trim()) void runSearch();
+    else render();
+  });
 let timer: number | undefined;
 search.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = window.setTimeout(runSearch, 80);
+  timer = window.setTimeout(runSearch, 60);
+});
+more.addEventListener('click', () => {
+  shownLimit += pageSize;
+  render(false);
 });
 document.querySelector('[data-clear]')!.addEventListener('click', () => {
   for (const box of boxes) box.checked = false;
   search.value = '';
   searchHits = null;
-  update();
+  shownLimit = pageSize;
+  render();
 });
-if (search.value) void runSearch();
-else update(false);
+loadCards().then((loaded) => {
+  cards = loaded;
+  if (search.value) void runSearch();
+  else render(false);
+});

@@ -2,6 +2,9 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { validateRegistry } from '../registry/validate.ts';
+import { createIncrementalValidator, isRegistryPath } from '../registry/incremental.ts';
+import { watch } from 'node:fs';
+import { join } from 'node:path';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { validationSummary } from '../registry/summary.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -184,8 +187,13 @@ export function instructionsCommand(registry: Registry, argv: string[], io: Io):
 }
 
 export function validateCommand(argv: string[], io: Io): number {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
+  });
   const root = positionals[0] ?? 'contracts';
+  if (values.watch) return watchRegistry(root, io);
   const started = performance.now();
   const result = validateRegistry(root);
   const elapsed = performance.now() - started;
@@ -198,6 +206,37 @@ export function validateCommand(argv: string[], io: Io): number {
   return result.diagnostics.length === 0 ? 0 : 1;
 }
 
+/** Validates, then again after every change under `root`, re-reading only the changed files. Runs until interrupted. */
+function watchRegistry(root: string, io: Io): number {
+  const validator = createIncrementalValidator(root);
+  const report = (changed?: string[]) => {
+    const started = performance.now();
+    const result = validator.validate(changed);
+    for (const diagnostic of result.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+    io.out(
+      `${validationSummary(result.counts, result.diagnostics.length, performance.now() - started)}${changed ? ` after ${changed.length} change${changed.length === 1 ? '' : 's'}` : ''}\n`,
+    );
+  };
+  report();
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  watch(root, { recursive: true }, (_event, name) => {
+    if (!name) return;
+    const path = join(root, name.toString());
+    if (!isRegistryPath(root, path)) return;
+    pending.add(path);
+    clearTimeout(timer);
+    // Editors write a file in several steps; one validation after they settle.
+    timer = setTimeout(() => {
+      const changed = [...pending];
+      pending.clear();
+      report(changed);
+    }, 30);
+  });
+  io.out(`watching ${root} for changes (Ctrl+C to stop)\n`);
+  return 0;
+}
+
 const USAGE = `usage: boardhub <command> [options]
 
   list [--arch A] [--manufacturer M] [--family F] [--media M] [--default-media M] [--method M]
@@ -205,7 +244,7 @@ const USAGE = `usage: boardhub <command> [options]
        [--internal-storage yes|no] [--json]
   show <slug|alias> [--json]
   instructions <slug|alias> [--os windows|macos|linux] [--format ${INSTRUCTION_FORMATS.join('|')}]
-  validate [<registry folder>] [--json]
+  validate [<registry folder>] [--json] [--watch]
 `;
 
 /** Dispatches a command line; `registry` is loaded only by the commands that need it. Never throws. */

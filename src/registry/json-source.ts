@@ -1,5 +1,5 @@
 // Parses JSON text strictly (nesting, syntax, duplicate keys) and maps JSON pointers to line:column; no I/O, so browsers can use it.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
 export const MAX_NESTING = 32;
@@ -129,40 +129,64 @@ function childAt(node: Node, part: PropertyKey): { property?: Node; value?: Node
 
 /** Parses JSON text; `problems` are positioned but not yet tied to a file name. */
 export function parseJsonText(text: string): { ok: true; source: JsonSource } | { ok: false; problems: Problem[] } {
-  const lineStarts = lineStartsOf(text);
   const fail = (offset: number, rest: Omit<Problem, 'line' | 'column' | 'pointer' | 'rule'>) => ({
     ok: false as const,
-    problems: [{ ...positionOf(lineStarts, offset), pointer: '', rule: 'json-syntax', ...rest }],
+    problems: [{ ...positionOf(lineStartsOf(text), offset), pointer: '', rule: 'json-syntax', ...rest }],
   });
   if (text.trim() === '')
     return fail(0, { expected: 'a JSON object', found: 'an empty file', hint: 'start from an existing contract or run `npm run new`' });
   const depth = nestingDepth(text, MAX_NESTING);
-  if (depth.offset >= 0)
+  if (depth.offset >= 0) {
     return fail(depth.offset, {
       expected: `at most ${MAX_NESTING} levels of nested objects and lists`,
       found: 'deeper nesting',
       hint: 'contracts are shallow: check for a runaway bracket',
     });
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || !root) {
-    const first = errors[0]!;
-    return fail(first.offset, describeSyntaxError(text, first));
   }
-  const duplicates: Problem[] = [];
-  duplicateKeys(root, [], duplicates, lineStarts);
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  // Fast path: the native parser for the value, and jsonc-parser's event visitor (no tree) for duplicate keys.
+  // The full position tree is built only for broken files and when a diagnostic needs a line and column.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0] ?? { error: 0, offset: 0, length: 0 };
+    return fail(first.offset, describeSyntaxError(text, first as ParseError));
+  }
+  if (hasDuplicateKey(text)) {
+    const duplicates: Problem[] = [];
+    duplicateKeys(parseTree(text)!, [], duplicates, lineStartsOf(text));
+    return { ok: false, problems: duplicates };
+  }
+  let tree: { root: Node; lineStarts: number[] } | undefined;
   const locate = (path: readonly PropertyKey[], at: 'key' | 'value' = 'value') => {
-    let node: Node = root;
-    let offset = root.offset;
+    tree ??= { root: parseTree(text)!, lineStarts: lineStartsOf(text) };
+    let node: Node = tree.root;
+    let offset = node.offset;
     for (const part of path) {
-      const { property, value } = childAt(node, part);
-      if (!value) break;
-      offset = at === 'key' && property ? property.offset : value.offset;
-      node = value;
+      const { property, value: child } = childAt(node, part);
+      if (!child) break;
+      offset = at === 'key' && property ? property.offset : child.offset;
+      node = child;
     }
-    return positionOf(lineStarts, offset);
+    return positionOf(tree.lineStarts, offset);
   };
-  // The text is known to be strict JSON by now, so the native parser builds the value fastest.
-  return { ok: true, source: { text, value: JSON.parse(text), locate } };
+  return { ok: true, source: { text, value, locate } };
+}
+
+/** Whether any object repeats a key, found with jsonc-parser's visitor, which allocates no tree. */
+function hasDuplicateKey(text: string): boolean {
+  const open: Set<string>[] = [];
+  let duplicate = false;
+  visit(text, {
+    onObjectBegin: () => void open.push(new Set()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (property) => {
+      const keys = open[open.length - 1]!;
+      if (keys.has(property)) duplicate = true;
+      keys.add(property);
+    },
+  });
+  return duplicate;
 }

@@ -4,7 +4,10 @@ import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagno
 import { schemaDiagnostics } from '../diagnostics/schema-issues.ts';
 import { registryChecks } from '../checks/index.ts';
 import type { CheckContext, ContractIndex, Entry } from '../checks/check.ts';
-import { readRegistryTree } from './read-tree.ts';
+import { readRegistryTree, type RegistryTree } from './read-tree.ts';
+import type { z } from 'zod';
+import { createHash } from 'node:crypto';
+import type { ResolvedBoard } from '../schema/resolved-board.ts';
 import { resolveBoard } from './resolve.ts';
 import { createRegistry, type Registry } from './registry.ts';
 
@@ -30,7 +33,21 @@ function withoutSchemaKey<T extends { $schema?: string | undefined }>(contract: 
  * boards beside the public ones); every slug must then be unique across all of them.
  */
 export function validateRegistry(root: string | readonly string[]): ValidationResult {
-  const trees = (typeof root === 'string' ? [root] : root).map(readRegistryTree);
+  return validateTrees((typeof root === 'string' ? [root] : root).map(readRegistryTree));
+}
+
+/** Results kept between runs, so re-validating after a change redoes only what the change touched. */
+export interface ValidationCache {
+  schema: Map<string, { value: unknown; result: { success: boolean; data?: unknown; error?: { issues: z.core.$ZodIssue[] } } }>;
+  resolved: Map<string, { board: unknown; family: unknown; shared: string; resolved: ResolvedBoard }>;
+}
+
+export function createValidationCache(): ValidationCache {
+  return { schema: new Map(), resolved: new Map() };
+}
+
+/** Validates trees already read from disk; with a cache, unchanged files are neither re-checked nor re-resolved. */
+export function validateTrees(trees: RegistryTree[], cache?: ValidationCache): ValidationResult {
   const tree = {
     files: trees.flatMap((t) => t.files),
     diagnostics: trees.flatMap((t) => t.diagnostics),
@@ -47,12 +64,14 @@ export function validateRegistry(root: string | readonly string[]): ValidationRe
   for (const file of tree.files) {
     counts[file.type]++;
     const schema = contractSchemas[file.type];
-    const parsed = schema.safeParse(file.source.value);
+    const cached = cache?.schema.get(file.path);
+    const parsed = cached && cached.value === file.source.value ? cached.result : schema.safeParse(file.source.value);
+    cache?.schema.set(file.path, { value: file.source.value, result: parsed });
     if (!parsed.success) {
-      diagnostics.push(...schemaDiagnostics(schema, file.source, file.file, parsed.error.issues));
+      diagnostics.push(...schemaDiagnostics(schema, file.source, file.file, parsed.error!.issues));
       continue;
     }
-    const entry = { file, contract: parsed.data } as Entry<typeof file.type>;
+    const entry = { file, contract: parsed.data } as unknown as Entry<typeof file.type>;
     const map = index[file.type] as Map<string, Entry<ContractType>>;
     const existing = map.get(entry.contract.slug);
     if (!existing) map.set(entry.contract.slug, entry);
@@ -76,7 +95,21 @@ export function validateRegistry(root: string | readonly string[]): ValidationRe
   diagnostics.sort(compareDiagnostics);
   if (diagnostics.length > 0) return { diagnostics, counts };
 
+  // Boards resolve again only when their own file, their family or any shared contract changed.
+  const shared = cache
+    ? createHash('sha256')
+        .update(
+          tree.files
+            .filter((f) => f.type !== 'hw.device-type' && f.type !== 'hw.device-family')
+            .map((f) => f.source.text)
+            .join('\u0000'),
+        )
+        .digest('hex')
+    : '';
   const resolved = boards.map(({ file, contract }) => {
+    const family = index['hw.device-family'].get(contract.family)?.contract;
+    const hit = cache?.resolved.get(file.path);
+    if (hit && hit.board === contract && hit.family === family && hit.shared === shared) return hit.resolved;
     const board = resolveBoard(contract, index);
     // The public shape is validated again, so a resolver bug can never ship a malformed board.
     const check = resolvedBoardSchema.safeParse(board);
@@ -89,7 +122,7 @@ export function validateRegistry(root: string | readonly string[]): ValidationRe
           check.error.issues,
         ),
       );
-    }
+    } else cache?.resolved.set(file.path, { board: contract, family, shared, resolved: board });
     return board;
   });
   if (diagnostics.length > 0) return { diagnostics, counts };
