@@ -10,6 +10,8 @@ import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/ren
 import { loadRegistry } from '../src/registry/validate.ts';
 import { HOST_OSES } from '../src/schema/vocabulary.ts';
 import { packageFigures } from '../src/bench/package-bench.ts';
+import { writeSyntheticRegistry } from '../src/bench/synthetic.ts';
+import { searchLatency } from '../src/bench/search-latency.ts';
 import { buildCommand } from './build.ts';
 import { isMain, run } from './cli.ts';
 
@@ -105,26 +107,138 @@ async function packageBenchmark(contracts: string): Promise<Timing[]> {
   ];
 }
 
+interface ScaleRow {
+  boards: number | 'real';
+  task: string;
+  ms: number;
+  maxRssMiB: number;
+  detail?: string;
+}
+
+function runTask(task: string, contracts: string, out: string): Record<string, number> {
+  const child = spawnSync(process.execPath, ['scripts/bench-task.ts', task, contracts, out], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`${task} on ${contracts} failed:\n${child.stderr.slice(-2000)}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!);
+}
+
+/**
+ * Synthetic registries of 150, 1,000 and 10,000 boards (and the real one): validate, re-validate after one edit,
+ * package build, site build with its search-index share, and the full build, each in a fresh process with peak memory.
+ */
+async function scaleBenchmark(contracts: string, sizes: number[]): Promise<{ rows: ScaleRow[]; timings: Timing[] }> {
+  const rows: ScaleRow[] = [];
+  let searchTimes: number[] = [];
+  const targets: [number | 'real', string][] = [['real', contracts]];
+  const work = mkdtempSync(join(tmpdir(), 'boardhub-scale-'));
+  try {
+    for (const size of sizes) {
+      const dir = join(work, `r${size}`, 'contracts');
+      writeSyntheticRegistry(contracts, dir, size);
+      targets.push([size, dir]);
+    }
+    for (const [boards, dir] of targets) {
+      const dist = join(dir, '..', 'dist');
+      for (const task of ['validate', 'revalidate', 'package', 'site', 'full']) {
+        const result = runTask(task, dir, dist);
+        const detail = task === 'site' ? `astro ${result.astroMs} ms, pagefind ${result.pagefindMs} ms` : undefined;
+        rows.push({
+          boards,
+          task,
+          ms: task === 'revalidate' ? result.medianMs! : result.ms!,
+          maxRssMiB: result.maxRssMiB!,
+          ...(detail ? { detail } : {}),
+        });
+        console.error(`  ${boards} boards, ${task}: ${rows.at(-1)!.ms} ms`);
+      }
+      if (boards === Math.max(...sizes))
+        searchTimes = await searchLatency(join(dist, 'site'), ['jetson orin', 'raspberry', 'imx8', 'beaglebone black']);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const row = (boards: number, task: string) => rows.find((r) => r.boards === boards && r.task === task);
+  const fixed = (name: string, value: number, budget: number, unit: string): Timing => ({
+    name,
+    runs: 1,
+    firstMs: value,
+    medianMs: value,
+    minMs: value,
+    peakRssMiB: 0,
+    budgetMs: budget,
+    unit,
+  });
+  const largest = Math.max(...sizes);
+  const timings: Timing[] = [];
+  if (row(largest, 'validate')) timings.push(fixed(`validate ${largest} boards (ms)`, row(largest, 'validate')!.ms, 3000, 'ms'));
+  if (row(largest, 'revalidate'))
+    timings.push(fixed(`re-validate ${largest} boards after one edit (ms)`, row(largest, 'revalidate')!.ms, 100, 'ms'));
+  if (row(largest, 'full')) {
+    timings.push(fixed(`full build of ${largest} boards (ms)`, row(largest, 'full')!.ms, 90_000, 'ms'));
+    timings.push(fixed(`full build of ${largest} boards, peak memory (MiB)`, row(largest, 'full')!.maxRssMiB, 2048, 'MiB'));
+  }
+  if (searchTimes.length) {
+    const sorted = [...searchTimes].sort((a, b) => a - b);
+    timings.push({
+      name: `search: keystroke to first results, ${largest} boards, Chromium (${searchTimes.join(', ')} ms)`,
+      runs: searchTimes.length,
+      firstMs: searchTimes[0]!,
+      medianMs: sorted[Math.floor(sorted.length / 2)]!,
+      minMs: sorted[0]!,
+      peakRssMiB: 0,
+      budgetMs: 300,
+    });
+  }
+  const tenth = row(largest / 10, 'full');
+  if (tenth && row(largest, 'full'))
+    timings.push(
+      fixed(
+        `full build growth ${largest / 10} -> ${largest} boards (×)`,
+        Math.round((row(largest, 'full')!.ms / tenth.ms) * 10) / 10,
+        12,
+        '×',
+      ),
+    );
+  return { rows, timings };
+}
+
 export async function benchCommand(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { contracts: { type: 'string', default: 'contracts' }, out: { type: 'string', default: 'bench-results' } },
+    options: {
+      contracts: { type: 'string', default: 'contracts' },
+      out: { type: 'string', default: 'bench-results' },
+      sizes: { type: 'string', default: '1000,10000' },
+    },
   });
-  const names = positionals.length > 0 ? positionals : Object.keys(BENCHMARKS);
-  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  // With no names, everything runs, scale included.
+  const names = positionals.length > 0 ? positionals : [...Object.keys(BENCHMARKS), 'scale'];
+  const unknown = names.filter((name) => !(name in BENCHMARKS) && name !== 'scale');
   if (unknown.length) {
-    console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+    console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${[...Object.keys(BENCHMARKS), 'scale'].join(', ')}`);
     return 2;
   }
   const timings: Timing[] = [];
-  for (const name of names) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
-  console.log(timingTable(timings));
+  for (const name of names.filter((n) => n !== 'scale')) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
   mkdirSync(values.out, { recursive: true });
+  if (names.includes('scale')) {
+    const scale = await scaleBenchmark(values.contracts, values.sizes.split(',').map(Number));
+    console.log('| boards | task | time (ms) | peak RSS (MiB) | detail |\n| --- | --- | --- | --- | --- |');
+    for (const r of scale.rows) console.log(`| ${r.boards} | ${r.task} | ${r.ms} | ${r.maxRssMiB} | ${r.detail ?? ''} |`);
+    writeFileSync(
+      `${values.out}/scale.json`,
+      `${JSON.stringify({ node: process.version, rows: scale.rows, timings: scale.timings }, null, 2)}\n`,
+    );
+    timings.push(...scale.timings);
+  }
+  console.log(timingTable(timings));
   writeFileSync(`${values.out}/${names.join('-')}.json`, `${JSON.stringify({ node: process.version, timings }, null, 2)}\n`);
   console.log(`wrote ${values.out}/${names.join('-')}.json`);
   const over = timings.filter((t) => !withinBudget(t));
-  for (const t of over) console.error(`✖ over budget: ${t.name}: median ${t.medianMs} ms > ${t.budgetMs} ms`);
+  for (const t of over) console.error(`✖ over budget: ${t.name}: ${t.medianMs} > ${t.budgetMs} ${t.unit ?? 'ms'}`);
   return over.length === 0 ? 0 : 1;
 }
 

@@ -19,10 +19,14 @@ const chunkCount = Number(list.dataset.chunks);
 const total = Number(list.dataset.total);
 
 let cards: BoardCardData[] | null = null;
+let bySlug = new Map<string, BoardCardData>();
 let shownLimit = pageSize;
 /** Slugs in relevance order when a search is active, else null. */
 let searchHits: string[] | null = null;
 let pagefind: Promise<Pagefind> | null = null;
+/** Number of search results (all of them), and the results whose slugs are not loaded yet. */
+let searchTotal: number | null = null;
+let searchResults: PagefindResult[] = [];
 let searchToken = 0;
 
 document.querySelector<HTMLElement>('[data-facets]')!.hidden = false;
@@ -104,23 +108,40 @@ function cardElement(card: BoardCardData): HTMLLIElement {
 function render(pushState = true) {
   if (!cards) return;
   const chosen = selected();
-  const bySlug = new Map(cards.map((c) => [c.slug, c]));
   const pool = searchHits ? searchHits.map((slug) => bySlug.get(slug)).filter((c): c is BoardCardData => Boolean(c)) : cards;
   const matching = pool.filter((card) => matches(card, chosen));
   list.replaceChildren(...matching.slice(0, shownLimit).map(cardElement));
-  more.hidden = matching.length <= shownLimit;
-  // A value's count is how many boards it would add given the other facets, so a choice never leads to nothing.
+  // While searching, the count is Pagefind's (the facets filter there too); hits load a page at a time.
+  const found = searchTotal ?? matching.length;
+  more.hidden = found <= shownLimit;
+  // A value's count is how many boards it would show given the other facets, so a choice never leads to nothing.
+  // One pass: a card counts for every facet if it fails none of the chosen ones, or only for the one it fails.
+  const tally = new Map<string, number>();
+  for (const card of pool) {
+    let failed: string | null = null;
+    let failures = 0;
+    for (const [key, values] of chosen) {
+      if (!values.has(card.facets[key] ?? '')) {
+        failed = key;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures > 1) continue;
+    for (const [key, value] of Object.entries(card.facets)) {
+      if (failures === 1 && key !== failed) continue;
+      tally.set(`${key}=${value}`, (tally.get(`${key}=${value}`) ?? 0) + 1);
+    }
+  }
   for (const count of counts) {
-    const [key, value] = count.dataset.count!.split('=') as [string, string];
-    const n = pool.filter((card) => card.facets[key] === value && matches(card, chosen, key)).length;
+    const n = tally.get(count.dataset.count!) ?? 0;
     count.textContent = String(n);
     const item = count.closest('li')!;
     item.hidden = n === 0 && !item.querySelector('input')!.checked;
   }
   status.textContent =
-    matching.length <= shownLimit
-      ? `Showing ${matching.length} of ${total} boards.`
-      : `Showing the first ${shownLimit} of ${matching.length} matching boards (${total} in all).`;
+    found <= shownLimit && matching.length === found
+      ? `Showing ${found} of ${total} boards.`
+      : `Showing the first ${Math.min(shownLimit, matching.length)} of ${found} matching boards (${total} in all).`;
   if (pushState) {
     const params = new URLSearchParams();
     for (const [key, values] of chosen) for (const value of values) params.append(key, value);
@@ -130,28 +151,44 @@ function render(pushState = true) {
   }
 }
 
+function engine(): Promise<Pagefind> {
+  pagefind ??= (import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind & { init?: () => Promise<void> }>).then(
+    async (p) => {
+      await p.init?.();
+      return p;
+    },
+  );
+  return pagefind;
+}
+
+/** Slugs of search results, read from each result's fragment; only as many as are about to be shown. */
+async function slugsOf(results: PagefindResult[]): Promise<string[]> {
+  const data = await Promise.all(results.map((r) => r.data()));
+  return data.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug));
+}
+
 async function runSearch() {
   const query = search.value.trim();
   const token = ++searchToken;
   shownLimit = pageSize;
   if (!query) {
     searchHits = null;
+    searchTotal = null;
     render();
     return;
   }
   try {
-    pagefind ??= import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind>;
-    const engine = await pagefind;
     const filters = Object.fromEntries([...selected()].map(([key, values]) => [key, { any: [...values] }]));
-    const { results } = await engine.search(query, { filters });
-    // Only the first page of hits needs its slug now; the rest load when asked for.
-    const first = await Promise.all(results.slice(0, shownLimit).map((r) => r.data()));
+    const { results } = await (await engine()).search(query, { filters });
     if (token !== searchToken) return;
-    searchHits = first.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug));
+    searchResults = results;
+    searchTotal = results.length;
+    // The first screenful appears as soon as its fragments arrive; the rest of the first page follows.
+    searchHits = await slugsOf(results.slice(0, 12));
+    if (token !== searchToken) return;
     render();
-    const rest = await Promise.all(results.slice(shownLimit).map((r) => r.data()));
+    searchHits = [...searchHits, ...(await slugsOf(results.slice(12, shownLimit)))];
     if (token !== searchToken) return;
-    searchHits = [...searchHits, ...rest.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug))];
     render();
   } catch {
     // Without a search index (e.g. the dev server), match words in names.
@@ -159,6 +196,7 @@ async function runSearch() {
     searchHits = (cards ?? [])
       .filter((c) => words.every((w) => `${c.name} ${c.manufacturer} ${c.slug}`.toLowerCase().includes(w)))
       .map((c) => c.slug);
+    searchTotal = searchHits.length;
     render();
   }
 }
@@ -175,21 +213,28 @@ for (const box of boxes)
 let timer: number | undefined;
 search.addEventListener('input', () => {
   clearTimeout(timer);
-  timer = window.setTimeout(runSearch, 60);
+  timer = window.setTimeout(runSearch, 30);
 });
-more.addEventListener('click', () => {
+more.addEventListener('click', async () => {
   shownLimit += pageSize;
+  if (searchHits && searchResults.length > searchHits.length)
+    searchHits = [...searchHits, ...(await slugsOf(searchResults.slice(searchHits.length, shownLimit)))];
   render(false);
 });
 document.querySelector('[data-clear]')!.addEventListener('click', () => {
   for (const box of boxes) box.checked = false;
   search.value = '';
   searchHits = null;
+  searchTotal = null;
   shownLimit = pageSize;
   render();
 });
+// Search is ready before the first keystroke: load the engine and its index while the visitor reads.
+search.addEventListener('focus', () => void engine().catch(() => undefined), { once: true });
 loadCards().then((loaded) => {
   cards = loaded;
+  bySlug = new Map(loaded.map((c) => [c.slug, c]));
+  void engine().catch(() => undefined);
   if (search.value) void runSearch();
   else render(false);
 });

@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface SiteResult {
   pages: number;
   indexed: number;
+  astroMs: number;
+  pagefindMs: number;
 }
 
 /** Writes the site into `target` (e.g. dist/site); the previous site stays until the new one is complete. */
@@ -14,7 +16,9 @@ export async function buildSite(target: string, contractsDir: string): Promise<S
   process.env.BOARDHUB_CONTRACTS = contractsDir;
   try {
     const { build } = await import('astro');
+    const started = performance.now();
     await build({ root: process.cwd(), outDir: staging, logLevel: 'warn' });
+    const astroMs = Math.round(performance.now() - started);
     const pagefind = await import('pagefind');
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -31,7 +35,7 @@ export async function buildSite(target: string, contractsDir: string): Promise<S
       }
       renameSync(staging, target);
       if (hadPrevious) rmSync(previous, { recursive: true, force: true });
-      return { pages: added.page_count, indexed: added.page_count };
+      return { pages: added.page_count, indexed: added.page_count, astroMs, pagefindMs: Math.round(performance.now() - started) - astroMs };
     } finally {
       await pagefind.close();
     }

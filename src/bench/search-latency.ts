@@ -1,0 +1,42 @@
+// Measures how long the home page takes to show search results after typing, in headless Chromium.
+import { launchBrowser } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+
+/** Milliseconds from the keystroke to the first matching card, for each query (the home page's own debounce included). */
+export async function searchLatency(siteDir: string, queries: string[]): Promise<number[]> {
+  const server = await serveStatic(siteDir);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    const idle = await page.locator('[data-status]').textContent();
+    const times: number[] = [];
+    for (const query of queries) {
+      await page.fill('#search', '');
+      await page.waitForFunction((text) => document.querySelector('[data-status]')?.textContent === text, idle);
+      const elapsed = await page.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('#search')!;
+        const status = document.querySelector('[data-status]')!;
+        const before = status.textContent;
+        const started = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (status.textContent !== before && document.querySelector('[data-cards] > li')) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+        });
+        return performance.now() - started;
+      }, query);
+      times.push(Math.round(elapsed));
+    }
+    return times;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
