@@ -15,6 +15,11 @@ import { searchLatency } from '../src/bench/search-latency.ts';
 import { buildCommand } from './build.ts';
 import { isMain, run } from './cli.ts';
 
+/** A figure measured once (a size, a count, a ratio), shown in the timing table with its budget. */
+function singleFigure(name: string, value: number, budget: number, unit: string): Timing {
+  return { name, runs: 1, firstMs: value, medianMs: value, minMs: value, peakRssMiB: 0, budgetMs: budget, unit };
+}
+
 type Benchmark = (contracts: string) => Timing[] | Promise<Timing[]>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -76,16 +81,7 @@ async function packageBenchmark(contracts: string): Promise<Timing[]> {
     `one-board browser bundle: ${figures.bundle.bytes} bytes from ${figures.bundle.inputs.length} inputs; board files: ${figures.bundle.boardFiles.join(', ')}; whole dataset included: ${figures.bundle.containsDataset}`,
   );
   console.log(`tarball: ${(figures.tarballBytes / 1024).toFixed(1)} KiB`);
-  const fixed = (name: string, value: number, budget: number, unit: string): Timing => ({
-    name: `${name} (${unit})`,
-    runs: 1,
-    firstMs: value,
-    medianMs: value,
-    minMs: value,
-    peakRssMiB: 0,
-    budgetMs: budget,
-    unit,
-  });
+  const fixed = (name: string, value: number, budget: number, unit: string) => singleFigure(`${name} (${unit})`, value, budget, unit);
   return [
     {
       name: 'cold import + getBoard() in a new process',
@@ -160,16 +156,7 @@ async function scaleBenchmark(contracts: string, sizes: number[]): Promise<{ row
     rmSync(work, { recursive: true, force: true });
   }
   const row = (boards: number, task: string) => rows.find((r) => r.boards === boards && r.task === task);
-  const fixed = (name: string, value: number, budget: number, unit: string): Timing => ({
-    name,
-    runs: 1,
-    firstMs: value,
-    medianMs: value,
-    minMs: value,
-    peakRssMiB: 0,
-    budgetMs: budget,
-    unit,
-  });
+  const fixed = singleFigure;
   const largest = Math.max(...sizes);
   const timings: Timing[] = [];
   if (row(largest, 'validate')) timings.push(fixed(`validate ${largest} boards (ms)`, row(largest, 'validate')!.ms, 3000, 'ms'));

@@ -1,5 +1,6 @@
 // Builds the hub site with Astro, indexes it with Pagefind, and swaps it into place only when both succeeded.
-import { renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { swapIntoPlace } from './write-atomically.ts';
 import { resolve } from 'node:path';
 
 export interface SiteResult {
@@ -12,7 +13,6 @@ export interface SiteResult {
 /** Writes the site into `target` (e.g. dist/site); the previous site stays until the new one is complete. */
 export async function buildSite(target: string, contractsDir: string): Promise<SiteResult> {
   const staging = resolve(`${target}.tmp-${process.pid}`);
-  const previous = resolve(`${target}.old-${process.pid}`);
   process.env.BOARDHUB_CONTRACTS = contractsDir;
   try {
     const { build } = await import('astro');
@@ -27,14 +27,7 @@ export async function buildSite(target: string, contractsDir: string): Promise<S
       if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
       const written = await index.writeFiles({ outputPath: resolve(staging, 'pagefind') });
       if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-      let hadPrevious = true;
-      try {
-        renameSync(target, previous);
-      } catch {
-        hadPrevious = false;
-      }
-      renameSync(staging, target);
-      if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+      swapIntoPlace(staging, target);
       return { pages: added.page_count, indexed: added.page_count, astroMs, pagefindMs: Math.round(performance.now() - started) - astroMs };
     } finally {
       await pagefind.close();

@@ -5,23 +5,28 @@ import { dirname, join } from 'node:path';
 /** `files` maps paths relative to `target` to their content; on any error the previous `target` is left untouched. */
 export function writeFolderAtomically(target: string, files: Record<string, string>): void {
   const staging = `${target}.tmp-${process.pid}`;
-  const previous = `${target}.old-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
     for (const [path, content] of Object.entries(files)) {
       mkdirSync(dirname(join(staging, path)), { recursive: true });
       writeFileSync(join(staging, path), content);
     }
-    mkdirSync(dirname(target), { recursive: true });
-    let hadPrevious = true;
-    try {
-      renameSync(target, previous);
-    } catch {
-      hadPrevious = false;
-    }
-    renameSync(staging, target);
-    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+    swapIntoPlace(staging, target);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Replaces `target` with the complete folder `staging` by renames, so readers see the old or the new, never half. */
+export function swapIntoPlace(staging: string, target: string): void {
+  const previous = `${target}.old-${process.pid}`;
+  mkdirSync(dirname(target), { recursive: true });
+  let hadPrevious = true;
+  try {
+    renameSync(target, previous);
+  } catch {
+    hadPrevious = false;
+  }
+  renameSync(staging, target);
+  if (hadPrevious) rmSync(previous, { recursive: true, force: true });
 }
