@@ -12,6 +12,9 @@ const MANIFEST_KEYS = ['version', 'description', 'license', 'repository', 'engin
 
 export const PACKAGE_NAME = '@boardhub/contracts';
 
+/** What the package's library imports at run time (the `./schema` and `./registry` subpaths); a test keeps it exact. */
+export const RUNTIME_DEPENDENCIES = ['zod', 'jsonc-parser', 'fastest-levenshtein', 'saxes'] as const;
+
 export interface PackageInputs {
   registry: Registry;
   /** The repository's package.json. */
@@ -145,10 +148,7 @@ export function packageFiles(inputs: PackageInputs): Record<string, string> {
   const { registry, manifest, contractsDir, libDir, baseline, docs } = inputs;
   const version = String(manifest.version);
   const dependencies = Object.fromEntries(
-    ['zod', 'jsonc-parser', 'fastest-levenshtein', 'saxes'].map((name) => [
-      name,
-      String((manifest.dependencies as Record<string, string>)[name]),
-    ]),
+    RUNTIME_DEPENDENCIES.map((name) => [name, String((manifest.dependencies as Record<string, string>)[name])]),
   );
   const files: Record<string, string> = {
     'package.json': json(packageManifest(manifest, dependencies)),

@@ -24,6 +24,21 @@ function writeTo(medium: NonNullable<InstallMethod['medium']>, image: 'plain' | 
   ];
 }
 
+/** The host writes straight to the board's internal storage over USB (usb-boot and usb-mass-storage). */
+const usbHostWrite: Partial<Record<ProcedurePoint, Step[]>> = {
+  prepare: [{ kind: 'warning', about: 'internal-storage-erased' }],
+  connect: [
+    { kind: 'connect-cable', port: 'USB', to: 'host' },
+    { kind: 'power', action: 'on' },
+  ],
+  write: writeTo('internal', 'plain'),
+  disconnect: [
+    { kind: 'power', action: 'off' },
+    { kind: 'disconnect-cable', port: 'USB' },
+  ],
+  boot: [{ kind: 'power', action: 'on' }],
+};
+
 /** The standard steps at each point of a method; points not listed are empty until a family or board fills them. */
 export function standardProcedure(method: InstallMethod): Partial<Record<ProcedurePoint, Step[]>> {
   const medium = method.medium ?? 'sdcard';
@@ -46,11 +61,7 @@ export function standardProcedure(method: InstallMethod): Partial<Record<Procedu
       };
     case 'usb-boot':
       return {
-        prepare: [{ kind: 'warning', about: 'internal-storage-erased' }],
-        connect: [
-          { kind: 'connect-cable', port: 'USB', to: 'host' },
-          { kind: 'power', action: 'on' },
-        ],
+        ...usbHostWrite,
         'expose-storage': [
           {
             kind: 'run-tool',
@@ -59,27 +70,10 @@ export function standardProcedure(method: InstallMethod): Partial<Record<Procedu
             purpose: 'make the internal storage of the {board} appear on your computer as a USB drive',
           },
         ],
-        write: writeTo('internal', 'plain'),
-        disconnect: [
-          { kind: 'power', action: 'off' },
-          { kind: 'disconnect-cable', port: 'USB' },
-        ],
-        boot: [{ kind: 'power', action: 'on' }],
       };
     case 'usb-mass-storage':
-      return {
-        prepare: [{ kind: 'warning', about: 'internal-storage-erased' }],
-        connect: [
-          { kind: 'connect-cable', port: 'USB', to: 'host' },
-          { kind: 'power', action: 'on' },
-        ],
-        write: writeTo('internal', 'plain'),
-        disconnect: [
-          { kind: 'power', action: 'off' },
-          { kind: 'disconnect-cable', port: 'USB' },
-        ],
-        boot: [{ kind: 'power', action: 'on' }],
-      };
+      // The same as usb-boot, except that the board itself exposes its storage: no rpiboot step.
+      return usbHostWrite;
     case 'vendor-tool':
       return {
         prepare: [{ kind: 'warning', about: 'internal-storage-erased' }],
