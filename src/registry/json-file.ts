@@ -1,5 +1,6 @@
 // Reads one contract file defensively (size, byte-order mark, UTF-8) before the strict JSON parse, turning every failure into a located diagnostic.
-import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LIMITS } from '../schema/vocabulary.ts';
 import { lineStartsOf, parseJsonText, positionOf, type JsonReadResult, type Problem } from './json-source.ts';
 
@@ -14,8 +15,11 @@ export function readJsonFile(path: string, file: string): JsonReadResult {
     ...rest,
   });
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const size = statSync(path).size;
+    // One open, one fstat and one read: the size is checked on the open file, before anything is read.
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
     if (size > LIMITS.fileBytes) {
       return fail([
         at(
@@ -29,21 +33,28 @@ export function readJsonFile(path: string, file: string): JsonReadResult {
         ),
       ]);
     }
-    bytes = readFileSync(path);
+    bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    // A file that shrank while being read is taken as it now is.
+    if (filled < size) bytes = bytes.subarray(0, filled);
   } catch (error) {
     return fail([
       at({ expected: 'a readable file', found: `an error reading it (${(error as NodeJS.ErrnoException).code ?? 'unknown'})` }),
     ]);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return fail([
       at({ expected: 'UTF-8 without a byte-order mark', found: 'a byte-order mark (BOM)', hint: 'save the file as UTF-8 without BOM' }),
     ]);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const offset = Math.max(0, lenient.indexOf('\uFFFD'));
     const position = positionOf(lineStartsOf(lenient), offset);
@@ -55,6 +66,7 @@ export function readJsonFile(path: string, file: string): JsonReadResult {
       ),
     ]);
   }
+  const text = bytes.toString('utf8');
   const parsed = parseJsonText(text);
   return parsed.ok ? parsed : fail(parsed.problems);
 }

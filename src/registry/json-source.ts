@@ -1,5 +1,5 @@
 // Parses JSON text strictly (nesting, syntax, duplicate keys) and maps JSON pointers to line:column; no I/O, so browsers can use it.
-import { parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { toPointer, type Diagnostic } from '../diagnostics/diagnostic.ts';
 
 export const MAX_NESTING = 32;
@@ -32,21 +32,43 @@ export function positionOf(lineStarts: number[], offset: number) {
   return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
-/** Deepest nesting of arrays and objects, ignoring brackets inside strings; stops early past the limit. */
-function nestingDepth(text: string, limit: number): { depth: number; offset: number } {
+/**
+ * Deepest nesting of arrays and objects and the number of object members (colons), ignoring brackets and colons inside
+ * strings; stops early past the nesting limit.
+ */
+function scanStructure(text: string, limit: number): { depth: number; offset: number; members: number } {
   let depth = 0;
+  let members = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') {
-      if (++depth > limit) return { depth, offset: i };
-    } else if (c === '}' || c === ']') depth--;
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 58 /* : */) members++;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return { depth, offset: i, members };
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
-  return { depth, offset: -1 };
+  return { depth, offset: -1, members };
+}
+
+/** Object members in a parsed value; fewer than the text's colons means JSON.parse merged a repeated key. */
+function memberCount(value: unknown): number {
+  if (Array.isArray(value)) {
+    let sum = 0;
+    for (const item of value) if (item !== null && typeof item === 'object') sum += memberCount(item);
+    return sum;
+  }
+  if (value === null || typeof value !== 'object') return 0;
+  let sum = 0;
+  for (const key in value) {
+    sum++;
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') sum += memberCount(child);
+  }
+  return sum;
 }
 
 function describeSyntaxError(text: string, error: ParseError): Pick<Problem, 'expected' | 'found' | 'hint'> {
@@ -135,7 +157,7 @@ export function parseJsonText(text: string): { ok: true; source: JsonSource } | 
   });
   if (text.trim() === '')
     return fail(0, { expected: 'a JSON object', found: 'an empty file', hint: 'start from an existing contract or run `npm run new`' });
-  const depth = nestingDepth(text, MAX_NESTING);
+  const depth = scanStructure(text, MAX_NESTING);
   if (depth.offset >= 0) {
     return fail(depth.offset, {
       expected: `at most ${MAX_NESTING} levels of nested objects and lists`,
@@ -143,8 +165,8 @@ export function parseJsonText(text: string): { ok: true; source: JsonSource } | 
       hint: 'contracts are shallow: check for a runaway bracket',
     });
   }
-  // Fast path: the native parser for the value, and jsonc-parser's event visitor (no tree) for duplicate keys.
-  // The full position tree is built only for broken files and when a diagnostic needs a line and column.
+  // Fast path: the native parser for the value; jsonc-parser's tree only for broken files, for repeated keys (found by
+  // counting members) and when a diagnostic needs a line and column.
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -154,10 +176,10 @@ export function parseJsonText(text: string): { ok: true; source: JsonSource } | 
     const first = errors[0] ?? { error: 0, offset: 0, length: 0 };
     return fail(first.offset, describeSyntaxError(text, first as ParseError));
   }
-  if (hasDuplicateKey(text)) {
+  if (memberCount(value) !== depth.members) {
     const duplicates: Problem[] = [];
     duplicateKeys(parseTree(text)!, [], duplicates, lineStartsOf(text));
-    return { ok: false, problems: duplicates };
+    if (duplicates.length > 0) return { ok: false, problems: duplicates };
   }
   let tree: { root: Node; lineStarts: number[] } | undefined;
   const locate = (path: readonly PropertyKey[], at: 'key' | 'value' = 'value') => {
@@ -173,20 +195,4 @@ export function parseJsonText(text: string): { ok: true; source: JsonSource } | 
     return positionOf(tree.lineStarts, offset);
   };
   return { ok: true, source: { text, value, locate } };
-}
-
-/** Whether any object repeats a key, found with jsonc-parser's visitor, which allocates no tree. */
-function hasDuplicateKey(text: string): boolean {
-  const open: Set<string>[] = [];
-  let duplicate = false;
-  visit(text, {
-    onObjectBegin: () => void open.push(new Set()),
-    onObjectEnd: () => void open.pop(),
-    onObjectProperty: (property) => {
-      const keys = open[open.length - 1]!;
-      if (keys.has(property)) duplicate = true;
-      keys.add(property);
-    },
-  });
-  return duplicate;
 }
