@@ -1,5 +1,6 @@
 // Home-page filters and search over every board: facets combine (OR within, AND across), counts follow, state lives in
 // the URL. Card data loads in chunks; Pagefind searches with the same facets as its filters; cards render in pages.
+// Search results become cards through the build's id -> slug map, so no result costs a fragment fetch.
 import type { BoardCardData } from '../../src/query/cards.ts';
 
 type PagefindResult = { id: string; data: () => Promise<{ meta: Record<string, string> }> };
@@ -17,16 +18,18 @@ const counts = [...document.querySelectorAll<HTMLElement>('[data-count]')];
 const pageSize = Number(list.dataset.pageSize);
 const chunkCount = Number(list.dataset.chunks);
 const total = Number(list.dataset.total);
+const searchSlugsUrl = list.dataset.searchSlugs!;
 
 let cards: BoardCardData[] | null = null;
 let bySlug = new Map<string, BoardCardData>();
 let shownLimit = pageSize;
 /** Slugs in relevance order when a search is active, else null. */
 let searchHits: string[] | null = null;
-let pagefind: Promise<Pagefind> | null = null;
-/** Number of search results (all of them), and the results whose slugs are not loaded yet. */
+/** Pagefind, and its page id -> board slug map (null if the map is missing: slugs then come from fragments). */
+let engineLoad: Promise<{ pagefind: Pagefind; slugs: Record<string, string> | null }> | null = null;
+/** Without the map: the number of search results, and the results whose slugs are not loaded yet. */
 let searchTotal: number | null = null;
-let searchResults: PagefindResult[] = [];
+let unresolved: PagefindResult[] = [];
 let searchToken = 0;
 
 document.querySelector<HTMLElement>('[data-facets]')!.hidden = false;
@@ -151,17 +154,20 @@ function render(pushState = true) {
   }
 }
 
-function engine(): Promise<Pagefind> {
-  pagefind ??= (import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind & { init?: () => Promise<void> }>).then(
-    async (p) => {
+function engine(): Promise<{ pagefind: Pagefind; slugs: Record<string, string> | null }> {
+  engineLoad ??= Promise.all([
+    (import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`) as Promise<Pagefind & { init?: () => Promise<void> }>).then(async (p) => {
       await p.init?.();
       return p;
-    },
-  );
-  return pagefind;
+    }),
+    fetch(searchSlugsUrl)
+      .then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : null))
+      .catch(() => null),
+  ]).then(([pagefind, slugs]) => ({ pagefind, slugs }));
+  return engineLoad;
 }
 
-/** Slugs of search results, read from each result's fragment; only as many as are about to be shown. */
+/** Without the id map: slugs read from each result's fragment, only for as many results as are about to be shown. */
 async function slugsOf(results: PagefindResult[]): Promise<string[]> {
   const data = await Promise.all(results.map((r) => r.data()));
   return data.map((d) => d.meta.slug).filter((slug): slug is string => Boolean(slug));
@@ -174,20 +180,30 @@ async function runSearch() {
   if (!query) {
     searchHits = null;
     searchTotal = null;
+    unresolved = [];
     render();
     return;
   }
   try {
     const filters = Object.fromEntries([...selected()].map(([key, values]) => [key, { any: [...values] }]));
-    const { results } = await (await engine()).search(query, { filters });
+    const { pagefind, slugs } = await engine();
+    const { results } = await pagefind.search(query, { filters });
     if (token !== searchToken) return;
-    searchResults = results;
+    if (slugs) {
+      // Pages other than boards (families, guides) have no slug and are left out.
+      searchHits = results.map((r) => slugs[r.id]).filter((slug): slug is string => Boolean(slug));
+      searchTotal = null;
+      unresolved = [];
+      render();
+      return;
+    }
     searchTotal = results.length;
     // The first screenful appears as soon as its fragments arrive; the rest of the first page follows.
     searchHits = await slugsOf(results.slice(0, 12));
+    unresolved = results.slice(12);
     if (token !== searchToken) return;
     render();
-    searchHits = [...searchHits, ...(await slugsOf(results.slice(12, shownLimit)))];
+    searchHits = [...searchHits, ...(await slugsOf(unresolved.splice(0, shownLimit - 12)))];
     if (token !== searchToken) return;
     render();
   } catch {
@@ -213,12 +229,14 @@ for (const box of boxes)
 let timer: number | undefined;
 search.addEventListener('input', () => {
   clearTimeout(timer);
+  // Start loading the index chunks for the words typed so far while the debounce waits.
+  const words = search.value.trim();
+  if (words && engineLoad) void engineLoad.then(({ pagefind }) => pagefind.preload?.(words)).catch(() => undefined);
   timer = window.setTimeout(runSearch, 30);
 });
 more.addEventListener('click', async () => {
   shownLimit += pageSize;
-  if (searchHits && searchResults.length > searchHits.length)
-    searchHits = [...searchHits, ...(await slugsOf(searchResults.slice(searchHits.length, shownLimit)))];
+  if (searchHits && unresolved.length > 0) searchHits = [...searchHits, ...(await slugsOf(unresolved.splice(0, pageSize)))];
   render(false);
 });
 document.querySelector('[data-clear]')!.addEventListener('click', () => {
@@ -226,6 +244,7 @@ document.querySelector('[data-clear]')!.addEventListener('click', () => {
   search.value = '';
   searchHits = null;
   searchTotal = null;
+  unresolved = [];
   shownLimit = pageSize;
   render();
 });

@@ -1,5 +1,6 @@
 // Builds the hub site with Astro, indexes it with Pagefind, and swaps it into place only when both succeeded.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { searchSlugsOf, SEARCH_SLUGS_FILE } from './search-ids.ts';
 import { swapIntoPlace } from './write-atomically.ts';
 import { resolve } from 'node:path';
 
@@ -27,6 +28,10 @@ export async function buildSite(target: string, contractsDir: string): Promise<S
       if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
       const written = await index.writeFiles({ outputPath: resolve(staging, 'pagefind') });
       if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+      const indexFiles = await index.getFiles();
+      if (indexFiles.errors.length) throw new Error(`pagefind: ${indexFiles.errors.join('; ')}`);
+      const slugs = searchSlugsOf(indexFiles.files);
+      writeFileSync(resolve(staging, 'pagefind', SEARCH_SLUGS_FILE), `${JSON.stringify(slugs)}\n`);
       swapIntoPlace(staging, target);
       return { pages: added.page_count, indexed: added.page_count, astroMs, pagefindMs: Math.round(performance.now() - started) - astroMs };
     } finally {

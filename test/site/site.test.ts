@@ -1,6 +1,6 @@
 // Browser tests of the built hub in Debian's Chromium: filters, search, tabs, compare, alias redirects, accessibility, screenshots.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -63,8 +63,10 @@ describe('home', () => {
     expect(await shown(again)).toBe(expected);
   });
 
-  test('search "jetson orin" finds the Orin boards', async () => {
+  test('search "jetson orin" finds the Orin boards without fetching a fragment per result', async () => {
     const page = await open('/');
+    const fragments: string[] = [];
+    page.on('request', (r) => r.url().includes('/pagefind/fragment/') && fragments.push(r.url()));
     await page.locator('#search').fill('jetson orin');
     const orin = registry.boards.filter((b) => /orin/i.test(b.name)).map((b) => b.slug);
     await expect.poll(() => shown(page), { timeout: 15_000 }).toBeLessThan(registry.boards.length);
@@ -73,6 +75,26 @@ describe('home', () => {
       .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.slug!));
     expect(visible).toEqual(expect.arrayContaining(orin));
     expect(visible.length).toBeLessThan(registry.boards.length / 4);
+    expect(fragments).toEqual([]);
+  });
+
+  test('without the id -> slug map, search still finds boards through their fragments', async () => {
+    const page = await browser.newPage();
+    await page.route('**/pagefind/board-slugs.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+    await page.locator('#search').fill('jetson orin');
+    await expect.poll(() => shown(page), { timeout: 15_000 }).toBeLessThan(registry.boards.length);
+    const visible = await page
+      .locator('[data-cards] > li:visible')
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.slug!));
+    expect(visible).toEqual(expect.arrayContaining(registry.boards.filter((b) => /orin/i.test(b.name)).map((b) => b.slug)));
+    await page.close();
+  });
+
+  test('the id -> slug map names every board page Pagefind indexed, and nothing else', () => {
+    const slugs = JSON.parse(readFileSync(join(work, 'site', 'pagefind', 'board-slugs.json'), 'utf8')) as Record<string, string>;
+    expect(Object.values(slugs).sort()).toEqual(registry.boards.map((b) => b.slug).sort());
+    for (const id of Object.keys(slugs)) expect(existsSync(join(work, 'site', 'pagefind', 'fragment', `${id}.pf_fragment`))).toBe(true);
   });
 
   test('without JavaScript the page lists every board and links the family, maker and architecture pages', async () => {
