@@ -14,7 +14,18 @@ export function mergeDefaults<T>(defaults: unknown, own: T): T {
   return merged as T;
 }
 
+/**
+ * Merged boards by board object, valid while the family object is the same. Contracts are never mutated after parsing,
+ * so identity is enough; the registry checks and the resolver then share one merge per board, and re-validation after
+ * an edit merges only the boards whose contract or family changed.
+ */
+const mergedBoards = new WeakMap<DeviceType, { family: DeviceFamily | undefined; merged: DeviceType }>();
+
 /** The board as written, with its family's defaults filled in underneath. */
 export function inheritFromFamily(board: DeviceType, family: DeviceFamily | undefined): DeviceType {
-  return mergeDefaults(family?.defaults ?? {}, board);
+  const hit = mergedBoards.get(board);
+  if (hit && hit.family === family) return hit.merged;
+  const merged = mergeDefaults(family?.defaults ?? {}, board);
+  mergedBoards.set(board, { family, merged });
+  return merged;
 }

@@ -48,14 +48,18 @@ export function createValidationCache(): ValidationCache {
 
 /** Validates trees already read from disk; with a cache, unchanged files are neither re-checked nor re-resolved. */
 export function validateTrees(trees: RegistryTree[], cache?: ValidationCache): ValidationResult {
-  const tree = {
-    files: trees.flatMap((t) => t.files),
-    diagnostics: trees.flatMap((t) => t.diagnostics),
-    folders: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, new Set(trees.flatMap((t) => [...t.folders[type]]))])) as Record<
-      ContractType,
-      Set<string>
-    >,
-  };
+  // One tree (the usual case) is used as it is; overlays are merged.
+  const tree =
+    trees.length === 1
+      ? trees[0]!
+      : {
+          files: trees.flatMap((t) => t.files),
+          diagnostics: trees.flatMap((t) => t.diagnostics),
+          folders: Object.fromEntries(CONTRACT_TYPES.map((type) => [type, new Set(trees.flatMap((t) => [...t.folders[type]]))])) as Record<
+            ContractType,
+            Set<string>
+          >,
+        };
   const diagnostics = [...tree.diagnostics];
   const counts = Object.fromEntries(CONTRACT_TYPES.map((type) => [type, 0])) as Record<ContractType, number>;
   const index = emptyIndex();
@@ -65,8 +69,9 @@ export function validateTrees(trees: RegistryTree[], cache?: ValidationCache): V
     counts[file.type]++;
     const schema = contractSchemas[file.type];
     const cached = cache?.schema.get(file.path);
-    const parsed = cached && cached.value === file.source.value ? cached.result : schema.safeParse(file.source.value);
-    cache?.schema.set(file.path, { value: file.source.value, result: parsed });
+    const hit = cached !== undefined && cached.value === file.source.value;
+    const parsed = hit ? cached.result : schema.safeParse(file.source.value);
+    if (cache && !hit) cache.schema.set(file.path, { value: file.source.value, result: parsed });
     if (!parsed.success) {
       diagnostics.push(...schemaDiagnostics(schema, file.source, file.file, parsed.error!.issues));
       continue;
@@ -127,8 +132,13 @@ export function validateTrees(trees: RegistryTree[], cache?: ValidationCache): V
   });
   if (diagnostics.length > 0) return { diagnostics, counts };
 
-  const sorted = <T extends { slug: string }>(items: Iterable<T>) =>
-    [...items].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  // Folders come sorted and must equal slugs, so one folder's contracts are usually in order already: check before sorting.
+  const sorted = <T extends { slug: string }>(items: Iterable<T>) => {
+    const list = [...items];
+    for (let i = 1; i < list.length; i++)
+      if (list[i - 1]!.slug > list[i]!.slug) return list.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return list;
+  };
   const contracts = <T extends ContractType>(type: T) => sorted([...index[type].values()].map((e) => withoutSchemaKey(e.contract)));
   const registry = createRegistry({
     boards: sorted(resolved),
