@@ -19,6 +19,8 @@ const pageSize = Number(list.dataset.pageSize);
 const chunkCount = Number(list.dataset.chunks);
 const total = Number(list.dataset.total);
 const searchSlugsUrl = list.dataset.searchSlugs!;
+/** Counts as the page's HTML writes them: 10,000 rather than 10000. */
+const formatCount = (n: number) => n.toLocaleString('en-US');
 
 let cards: BoardCardData[] | null = null;
 let bySlug = new Map<string, BoardCardData>();
@@ -137,14 +139,14 @@ function render(pushState = true) {
   }
   for (const count of counts) {
     const n = tally.get(count.dataset.count!) ?? 0;
-    count.textContent = String(n);
+    count.textContent = formatCount(n);
     const item = count.closest('li')!;
     item.hidden = n === 0 && !item.querySelector('input')!.checked;
   }
   status.textContent =
     found <= shownLimit && matching.length === found
-      ? `Showing ${found} of ${total} boards.`
-      : `Showing the first ${Math.min(shownLimit, matching.length)} of ${found} matching boards (${total} in all).`;
+      ? `Showing ${formatCount(found)} of ${formatCount(total)} boards.`
+      : `Showing the first ${formatCount(Math.min(shownLimit, matching.length))} of ${formatCount(found)} matching boards (${formatCount(total)} in all).`;
   if (pushState) {
     const params = new URLSearchParams();
     for (const [key, values] of chosen) for (const value of values) params.append(key, value);
