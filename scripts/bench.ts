@@ -1,12 +1,13 @@
 // CLI: benchmarks. `npm run bench -- validate` times validating the bundled registry (first run includes module warm-up).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateRegistry } from '../src/registry/validate.ts';
 import { budgetedValue, measure, timingOf, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
 import { siteBudgets } from '../src/build/budgets.ts';
+import { scaleComparison, scaleRowsOf, type ScaleRow } from '../src/bench/compare.ts';
 import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/render.ts';
 import { loadRegistry } from '../src/registry/validate.ts';
 import { HOST_OSES } from '../src/schema/vocabulary.ts';
@@ -92,14 +93,6 @@ async function packageBenchmark(contracts: string): Promise<Timing[]> {
     fixed('one-board bundle size', Math.round(figures.bundle.bytes / 1024), 40, 'KiB'),
     fixed('tarball size', Math.round(figures.tarballBytes / 1024), 300, 'KiB'),
   ];
-}
-
-interface ScaleRow {
-  boards: number | 'real';
-  task: string;
-  ms: number;
-  maxRssMiB: number;
-  detail?: string;
 }
 
 type TaskResult = { ms: number; maxRssMiB: number; editsMs?: number[]; astroMs?: number; pagefindMs?: number };
@@ -203,8 +196,14 @@ export async function benchCommand(argv: string[]): Promise<number> {
       contracts: { type: 'string', default: 'contracts' },
       out: { type: 'string', default: 'bench-results' },
       sizes: { type: 'string', default: '150,1000,10000' },
+      compare: { type: 'string' },
     },
   });
+  const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1) || sizes.length === 0) {
+    console.error(`--sizes: expected board counts separated by commas (e.g. 150,1000,10000), found "${values.sizes}"`);
+    return 2;
+  }
   // With no names, everything runs, scale included.
   const names = positionals.length > 0 ? positionals : [...Object.keys(BENCHMARKS), 'scale'];
   const unknown = names.filter((name) => !(name in BENCHMARKS) && name !== 'scale');
@@ -216,9 +215,24 @@ export async function benchCommand(argv: string[]): Promise<number> {
   for (const name of names.filter((n) => n !== 'scale')) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
   mkdirSync(values.out, { recursive: true });
   if (names.includes('scale')) {
-    const scale = await scaleBenchmark(values.contracts, values.sizes.split(',').map(Number));
+    // The run to compare with: --compare <file>, else the last scale.json in the output folder (read before it is replaced).
+    const earlierFile = values.compare ?? `${values.out}/scale.json`;
+    let earlier: ScaleRow[] | null = null;
+    if (existsSync(earlierFile)) {
+      try {
+        earlier = scaleRowsOf(JSON.parse(readFileSync(earlierFile, 'utf8')));
+      } catch {
+        earlier = null;
+      }
+      if (!earlier) console.error(`${earlierFile} is not a scale run written by this benchmark; nothing to compare with`);
+    } else if (values.compare) {
+      console.error(`--compare: ${values.compare} does not exist`);
+      return 2;
+    }
+    const scale = await scaleBenchmark(values.contracts, sizes);
     console.log('| boards | task | time (ms) | peak RSS (MiB) | detail |\n| --- | --- | --- | --- | --- |');
     for (const r of scale.rows) console.log(`| ${r.boards} | ${r.task} | ${r.ms} | ${r.maxRssMiB} | ${r.detail ?? ''} |`);
+    if (earlier) console.log(`\nCompared with ${earlierFile}:\n\n${scaleComparison(earlier, scale.rows)}\n`);
     writeFileSync(
       `${values.out}/scale.json`,
       `${JSON.stringify({ node: process.version, rows: scale.rows, timings: scale.timings }, null, 2)}\n`,
