@@ -1,5 +1,5 @@
 // Incremental re-validation gives exactly what a full validation gives, after board, family and breaking changes.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { createIncrementalValidator } from '../../src/registry/incremental.ts';
@@ -58,6 +58,19 @@ test('after each change, the incremental result equals a full validation', () =>
       }),
     );
     expect(same([added]).registry!.boards).toHaveLength(3);
+    // An editor's temporary file that came and went changes nothing; a stray file that stays is reported.
+    expect(same([join(root, 'hw.device-type/acme-three/4913')]).registry!.boards).toHaveLength(3);
+    writeFileSync(join(root, 'hw.device-type/acme-three/draft.txt'), 'notes');
+    expect(same([join(root, 'hw.device-type/acme-three/draft.txt')]).diagnostics.map((d) => d.rule)).toEqual(['registry-layout']);
+    rmSync(join(root, 'hw.device-type/acme-three/draft.txt'));
+    expect(same([join(root, 'hw.device-type/acme-three/draft.txt')]).diagnostics).toEqual([]);
+    // A board broken twice in a row, then a removed board folder: both noticed.
+    writeFileSync(added, '{');
+    expect(same([added]).diagnostics.length).toBe(1);
+    writeFileSync(added, '[]');
+    expect(same([added]).diagnostics.length).toBeGreaterThan(0);
+    rmSync(join(root, 'hw.device-type/acme-three'), { recursive: true });
+    expect(same([join(root, 'hw.device-type/acme-three')]).registry!.boards).toHaveLength(2);
   } finally {
     removeFixture(root);
   }
