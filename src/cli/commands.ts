@@ -2,9 +2,8 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { validateRegistry } from '../registry/validate.ts';
-import { createIncrementalValidator, isRegistryPath } from '../registry/incremental.ts';
-import { watch } from 'node:fs';
-import { join } from 'node:path';
+import { createIncrementalValidator } from '../registry/incremental.ts';
+import { watchRegistry } from './watch-registry.ts';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { validationSummary } from '../registry/summary.ts';
 import type { Registry } from '../registry/registry.ts';
@@ -193,7 +192,7 @@ export function validateCommand(argv: string[], io: Io): number {
     options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
   });
   const root = positionals[0] ?? 'contracts';
-  if (values.watch) return watchRegistry(root, io);
+  if (values.watch) return watchAndValidate(root, io);
   const started = performance.now();
   const result = validateRegistry(root);
   const elapsed = performance.now() - started;
@@ -207,7 +206,7 @@ export function validateCommand(argv: string[], io: Io): number {
 }
 
 /** Validates, then again after every change under `root`, re-reading only the changed files. Runs until interrupted. */
-function watchRegistry(root: string, io: Io): number {
+function watchAndValidate(root: string, io: Io): number {
   const validator = createIncrementalValidator(root);
   const report = (changed?: string[]) => {
     const started = performance.now();
@@ -218,22 +217,8 @@ function watchRegistry(root: string, io: Io): number {
     );
   };
   report();
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  watch(root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const path = join(root, name.toString());
-    if (!isRegistryPath(root, path)) return;
-    pending.add(path);
-    clearTimeout(timer);
-    // Editors write a file in several steps; one validation after they settle.
-    timer = setTimeout(() => {
-      const changed = [...pending];
-      pending.clear();
-      report(changed);
-    }, 30);
-  });
-  io.out(`watching ${root} for changes (Ctrl+C to stop)\n`);
+  const watcher = watchRegistry(root, report, (message) => io.err(`error: ${message}\n`));
+  void watcher.ready.then(() => io.out(`watching ${root} for changes (Ctrl+C to stop)\n`));
   return 0;
 }
 
