@@ -23,7 +23,3 @@ export function reportUrl(board: ResolvedBoard): string {
 export function notesOf(board: ResolvedBoard) {
   return readBoardNotes(join(CONTRACTS, 'hw.device-type', board.slug, 'notes.md'));
 }
-
-export function boardsWhere(predicate: (board: ResolvedBoard) => boolean): ResolvedBoard[] {
-  return registry.boards.filter(predicate);
-}

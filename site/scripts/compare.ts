@@ -6,6 +6,8 @@ const form = document.querySelector<HTMLFormElement>('[data-compare-form]')!;
 const status = document.querySelector<HTMLElement>('[data-compare-status]')!;
 const result = document.querySelector<HTMLElement>('[data-compare-result]')!;
 const selects = [...form.querySelectorAll<HTMLSelectElement>('select')];
+const options = document.querySelector<HTMLTemplateElement>('[data-board-options]')!.content;
+for (const select of selects) select.append(options.cloneNode(true));
 
 function cell(tag: 'td' | 'th', text: string, scope?: string): HTMLElement {
   const element = document.createElement(tag);

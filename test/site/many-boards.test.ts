@@ -1,6 +1,6 @@
 // The home page past one page and one card chunk (1,100 synthetic boards): the HTML ships one page of cards, yet filters and search reach every board.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +16,8 @@ const work = mkdtempSync(join(tmpdir(), 'boardhub-many-'));
 const contracts = join(work, 'contracts');
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
-let boards: ReturnType<typeof loadRegistry>['boards'];
+type Board = ReturnType<typeof loadRegistry>['boards'][number];
+let boards: readonly Board[];
 
 beforeAll(async () => {
   writeSyntheticRegistry('contracts', contracts, BOARDS);
@@ -48,6 +49,40 @@ test('the home page HTML carries one page of cards; the rest are paged for reade
   const lastPage = Math.ceil(BOARDS / CARDS_PER_PAGE);
   const last = readFileSync(join(work, 'dist', 'site', 'boards', 'page', String(lastPage), 'index.html'), 'utf8');
   expect(last.match(/<li class="card"/g)?.length).toBe(BOARDS - (lastPage - 1) * CARDS_PER_PAGE);
+});
+
+test.each([
+  ['architectures', 'armv7hf', (b: Board) => b.arch === 'armv7hf'],
+  ['bootloaders', 'u-boot', (b: Board) => b.bootloader?.chain.some((stage) => stage.slug === 'u-boot') ?? false],
+])('/%s/%s/ shows one page of cards and pages through the rest without JavaScript', (kind, slug, member) => {
+  const expected = boards.filter(member).map((b) => b.slug);
+  expect(expected.length).toBeGreaterThan(CARDS_PER_PAGE);
+  const slugsOn = (path: string) => {
+    const html = readFileSync(join(work, 'dist', 'site', path, 'index.html'), 'utf8');
+    return [...html.matchAll(/<li class="card" data-slug="([^"]+)"/g)].map((m) => m[1]!);
+  };
+  const pages = Math.ceil(expected.length / CARDS_PER_PAGE);
+  const seen = [slugsOn(`${kind}/${slug}`)];
+  for (let page = 2; page <= pages; page++) seen.push(slugsOn(`${kind}/${slug}/page/${page}`));
+  expect(seen.map((list) => list.length)).toEqual(
+    Array.from({ length: pages }, (_, i) => Math.min(CARDS_PER_PAGE, expected.length - i * CARDS_PER_PAGE)),
+  );
+  expect(seen.flat()).toEqual(expected);
+  const first = readFileSync(join(work, 'dist', 'site', kind, slug, 'index.html'), 'utf8');
+  expect(first).toContain(`href="/${kind}/${slug}/page/2/"`);
+  expect(existsSync(join(work, 'dist', 'site', kind, slug, 'page', String(pages + 1)))).toBe(false);
+});
+
+test('the compare page lists every board once, and its four pickers offer them all', async () => {
+  const html = readFileSync(join(work, 'dist', 'site', 'compare', 'index.html'), 'utf8');
+  expect(html.match(/<option value="[^"]+"/g)?.length).toBe(BOARDS);
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/compare/`, { waitUntil: 'networkidle' });
+  const counts = await page
+    .locator('[data-compare-form] select')
+    .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).options.length));
+  expect(counts).toEqual([BOARDS + 1, BOARDS + 1, BOARDS + 1, BOARDS + 1]);
+  await page.close();
 });
 
 test('a filter counts and shows boards from every chunk', async () => {
