@@ -48,10 +48,20 @@ export function siteBudgets(site: string): BudgetResult[] {
   const heaviest = weights.reduce((a, b) => (b.html + b.css > a.html + a.css ? b : a));
   const heaviestJs = weights.reduce((a, b) => (b.js > a.js ? b : a));
   const home = pageWeight(site, 'index.html');
+  // Every other page (lists, groups, compare, guides): none may grow with the registry unchecked.
+  const others = readdirSync(site, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('index.html') && !path.split(/[\\/]/).includes('boards') && path !== 'index.html')
+    .map((path) => ({ path, ...pageWeight(site, path) }));
+  const heaviestOther = others.reduce((a, b) => (b.html + b.css > a.html + a.css ? b : a));
   const result = (name: string, bytes: number, budgetKiB: number) => ({ name, bytes, budgetKiB, ok: bytes <= budgetKiB * 1024 });
   return [
     result(`board page HTML + CSS (heaviest: ${heaviest.slug})`, heaviest.html + heaviest.css, 20),
     result(`board page JavaScript, search excluded (heaviest: ${heaviestJs.slug})`, heaviestJs.js, 10),
     result('home page HTML + CSS + JavaScript', home.html + home.css + home.js, 60),
+    result(
+      `any other page, HTML + CSS (heaviest: /${heaviestOther.path.replace(/index\.html$/, '')})`,
+      heaviestOther.html + heaviestOther.css,
+      100,
+    ),
   ];
 }
