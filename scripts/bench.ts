@@ -211,37 +211,39 @@ export async function benchCommand(argv: string[]): Promise<number> {
     console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${[...Object.keys(BENCHMARKS), 'scale'].join(', ')}`);
     return 2;
   }
-  const timings: Timing[] = [];
-  for (const name of names.filter((n) => n !== 'scale')) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
-  mkdirSync(values.out, { recursive: true });
+  // One result file per set of benchmarks run; a scale run is compared with the previous file of the same name.
+  const resultFile = `${values.out}/${names.join('-')}.json`;
+  let earlier: ScaleRow[] | null = null;
   if (names.includes('scale')) {
-    // The run to compare with: --compare <file>, else the last scale.json in the output folder (read before it is replaced).
-    const earlierFile = values.compare ?? `${values.out}/scale.json`;
-    let earlier: ScaleRow[] | null = null;
+    const earlierFile = values.compare ?? resultFile;
     if (existsSync(earlierFile)) {
       try {
         earlier = scaleRowsOf(JSON.parse(readFileSync(earlierFile, 'utf8')));
       } catch {
         earlier = null;
       }
-      if (!earlier) console.error(`${earlierFile} is not a scale run written by this benchmark; nothing to compare with`);
+      if (!earlier) console.error(`${earlierFile} holds no scale rows written by this benchmark; nothing to compare with`);
+      else console.error(`comparing with ${earlierFile}`);
     } else if (values.compare) {
       console.error(`--compare: ${values.compare} does not exist`);
       return 2;
     }
+  }
+  const timings: Timing[] = [];
+  for (const name of names.filter((n) => n !== 'scale')) timings.push(...(await BENCHMARKS[name]!(values.contracts)));
+  let rows: ScaleRow[] | undefined;
+  if (names.includes('scale')) {
     const scale = await scaleBenchmark(values.contracts, sizes);
+    rows = scale.rows;
     console.log('| boards | task | time (ms) | peak RSS (MiB) | detail |\n| --- | --- | --- | --- | --- |');
-    for (const r of scale.rows) console.log(`| ${r.boards} | ${r.task} | ${r.ms} | ${r.maxRssMiB} | ${r.detail ?? ''} |`);
-    if (earlier) console.log(`\nCompared with ${earlierFile}:\n\n${scaleComparison(earlier, scale.rows)}\n`);
-    writeFileSync(
-      `${values.out}/scale.json`,
-      `${JSON.stringify({ node: process.version, rows: scale.rows, timings: scale.timings }, null, 2)}\n`,
-    );
+    for (const r of rows) console.log(`| ${r.boards} | ${r.task} | ${r.ms} | ${r.maxRssMiB} | ${r.detail ?? ''} |`);
+    if (earlier) console.log(`\nCompared with the previous run:\n\n${scaleComparison(earlier, rows)}\n`);
     timings.push(...scale.timings);
   }
   console.log(timingTable(timings));
-  writeFileSync(`${values.out}/${names.join('-')}.json`, `${JSON.stringify({ node: process.version, timings }, null, 2)}\n`);
-  console.log(`wrote ${values.out}/${names.join('-')}.json`);
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(resultFile, `${JSON.stringify({ node: process.version, timings, ...(rows ? { rows } : {}) }, null, 2)}\n`);
+  console.log(`wrote ${resultFile}`);
   const over = timings.filter((t) => !withinBudget(t));
   for (const t of over) console.error(`✖ over budget: ${t.name}: ${budgetedValue(t)} > ${t.budgetMs} ${t.unit ?? 'ms'}`);
   return over.length === 0 ? 0 : 1;

@@ -17,18 +17,20 @@ export async function searchLatency(siteDir: string, queries: string[]): Promise
       const elapsed = await page.evaluate(async (q) => {
         const input = document.querySelector<HTMLInputElement>('#search')!;
         const status = document.querySelector('[data-status]')!;
-        const before = status.textContent;
         const started = performance.now();
         input.value = q;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise<void>((resolve) => {
+        // The page replaces the cards and then the status line in one synchronous render, and input alone renders
+        // nothing (it is debounced): the first change to either is the results on screen, or the news that there are none.
+        await new Promise<void>((resolve, reject) => {
+          const timeout = setTimeout(() => reject(new Error(`no results shown for "${q}" within 10 s`)), 10_000);
           const observer = new MutationObserver(() => {
-            if (status.textContent !== before && document.querySelector('[data-cards] > li')) {
-              observer.disconnect();
-              resolve();
-            }
+            observer.disconnect();
+            clearTimeout(timeout);
+            resolve();
           });
           observer.observe(status, { childList: true, characterData: true, subtree: true });
+          observer.observe(document.querySelector('[data-cards]')!, { childList: true });
         });
         return performance.now() - started;
       }, query);
