@@ -1,5 +1,5 @@
 // The npm package as a consumer gets it: packed, installed into a fresh project, then imported, required, type-checked and run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -134,6 +134,25 @@ export { host, method, names, parsed };
     expect(run('npx', ['--no-install', 'boardhub', 'list', '--method', 'usb-boot'])).toMatch(/7 of \d+ boards/);
     expect(run('npx', ['--no-install', 'boardhub', 'instructions', 'intel-edison', '--os', 'linux', '--format', 'md'])).toMatch(/^1\. /m);
     expect(run('npx', ['--no-install', 'boardhub', 'validate', 'node_modules/@boardhub/contracts/contracts'])).toMatch(/0 errors/);
+  });
+
+  test('the CLI watches a registry folder (validate --watch) with its own dependencies', async () => {
+    const child = spawn(
+      join(project, 'node_modules/.bin/boardhub'),
+      ['validate', 'node_modules/@boardhub/contracts/contracts', '--watch'],
+      {
+        cwd: project,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toMatch(/0 errors[\s\S]*watching node_modules\/@boardhub\/contracts\/contracts/);
+    } finally {
+      child.kill();
+    }
   });
 
   test('publint reports nothing and attw passes with the esm-only profile', () => {
