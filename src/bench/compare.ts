@@ -6,6 +6,8 @@ export interface ScaleRow {
   ms: number;
   maxRssMiB: number;
   detail?: string;
+  /** Every run of a repeated task (validate runs, re-validation edits); `ms` is then the slowest. */
+  runsMs?: number[];
 }
 
 /** Rows of an earlier scale.json, or null when the file's content is not a scale run. */
