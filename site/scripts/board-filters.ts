@@ -229,8 +229,19 @@ for (const box of boxes)
     else render();
   });
 let timer: number | undefined;
+/** When the last keystroke left words in the box; a keystroke that empties it ends the query. */
+let lastTyped = -Infinity;
 search.addEventListener('input', () => {
   clearTimeout(timer);
+  // The first keystroke of a query (after a pause, or into an emptied box, or a paste) searches at once; the rest of a
+  // burst of typing searches once it settles.
+  const now = performance.now();
+  const burst = now - lastTyped < 300;
+  lastTyped = search.value.trim() ? now : -Infinity;
+  if (!burst) {
+    void runSearch();
+    return;
+  }
   // Start loading the index chunks for the words typed so far while the debounce waits.
   const words = search.value.trim();
   if (words && engineLoad) void engineLoad.then(({ pagefind }) => pagefind.preload?.(words)).catch(() => undefined);
