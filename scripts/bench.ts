@@ -128,6 +128,8 @@ async function scaleBenchmark(contracts: string, sizes: number[]): Promise<{ row
       writeSyntheticRegistry(contracts, dir, size);
       targets.push([size, dir]);
     }
+    // The synthetic files go to disk before anything is timed, so the first validation does not race their write-back.
+    if (process.platform !== 'win32') spawnSync('sync');
     for (const [boards, dir] of targets) {
       const dist = join(dir, '..', 'dist');
       const record = (task: string, ms: number, maxRssMiB: number, detail?: string, runsMs?: number[]) => {
