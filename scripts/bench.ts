@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateRegistry } from '../src/registry/validate.ts';
-import { budgetedValue, measure, timingOf, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
+import { budgetedValue, measure, settleDisk, timingOf, timingTable, withinBudget, type Timing } from '../src/bench/measure.ts';
 import { siteBudgets } from '../src/build/budgets.ts';
 import { scaleComparison, scaleRowsOf, type ScaleRow } from '../src/bench/compare.ts';
 import { renderInstructions, INSTRUCTION_FORMATS } from '../src/instructions/render.ts';
@@ -129,7 +129,7 @@ async function scaleBenchmark(contracts: string, sizes: number[]): Promise<{ row
       targets.push([size, dir]);
     }
     // The synthetic files go to disk before anything is timed, so the first validation does not race their write-back.
-    if (process.platform !== 'win32') spawnSync('sync');
+    settleDisk();
     for (const [boards, dir] of targets) {
       const dist = join(dir, '..', 'dist');
       const record = (task: string, ms: number, maxRssMiB: number, detail?: string, runsMs?: number[]) => {

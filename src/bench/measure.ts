@@ -1,5 +1,11 @@
 // Timing helpers for benchmark scripts: repeated runs, median and min, peak memory, and budgets.
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+
+/** Lets pending file writes reach the disk, so what is timed next does not compete with their write-back. */
+export function settleDisk(): void {
+  if (process.platform !== 'win32') spawnSync('sync');
+}
 
 export interface Timing {
   name: string;

@@ -1,12 +1,11 @@
 // Measures how long the home page takes to show search results after typing, in headless Chromium.
-import { spawnSync } from 'node:child_process';
+import { settleDisk } from './measure.ts';
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 
 /** Milliseconds from typing a query (one input event, as a paste) to its results on screen, for each query. */
 export async function searchLatency(siteDir: string, queries: string[]): Promise<number[]> {
-  // Let the build's file writes reach the disk first, so the browser does not compete with them.
-  if (process.platform !== 'win32') spawnSync('sync');
+  settleDisk();
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
   try {

@@ -1,7 +1,7 @@
 // The files of the npm data package, as a map from path to content: manifest, entry, data, schemas, contracts, docs.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Registry } from '../registry/registry.ts';
+import { registryData, type Registry } from '../registry/registry.ts';
 import { generateJsonSchemas, serializeJsonSchema } from '../schema/json-schema.ts';
 import { changelogMarkdown, diffData } from './changelog.ts';
 import { bundleEntry } from './bundle-entry.ts';
@@ -159,14 +159,7 @@ export function packageFiles(inputs: PackageInputs): Record<string, string> {
     'index.d.ts': ENTRY_DTS,
     'README.md': packageReadme(registry, version),
     'CHANGELOG.md': changelogMarkdown(baseline?.version ?? '(no release)', version, diffData(baseline?.boards ?? [], registry.boards)),
-    'boardhub.json': json({
-      boards: registry.boards,
-      families: registry.families,
-      manufacturers: registry.manufacturers,
-      architectures: registry.architectures,
-      bootloaders: registry.bootloaders,
-      layouts: registry.layouts,
-    }),
+    'boardhub.json': json(registryData(registry)),
     ...docs,
   };
   for (const board of registry.boards) files[`device-types/${board.slug}.json`] = json(board);

@@ -1,5 +1,5 @@
 // The API of the npm package's main entry, built over the bundled resolved data: boards, lookup, filters, instructions.
-import { createRegistry, type Registry, type RegistryData } from '../registry/registry.ts';
+import { createRegistry, registryData, type Registry, type RegistryData } from '../registry/registry.ts';
 import { filterBoards, type BoardFilters } from '../query/filter.ts';
 import { instructionsFor, renderInstructions, type InstructionFormat, type RenderedInstructions } from '../instructions/render.ts';
 import type { RenderSettings } from '../instructions/sentences.ts';
@@ -25,12 +25,7 @@ export function createApi(data: RegistryData): Api {
     return board;
   };
   return {
-    boards: registry.boards,
-    families: registry.families,
-    manufacturers: registry.manufacturers,
-    architectures: registry.architectures,
-    bootloaders: registry.bootloaders,
-    layouts: registry.layouts,
+    ...registryData(registry),
     getBoard: registry.board,
     findBoards: (filters = {}) => filterBoards(registry.boards, filters),
     instructions: (slugOrAlias, host, format = 'md', settings) => renderInstructions(required(slugOrAlias), host, format, settings),

@@ -18,6 +18,12 @@ export interface Registry {
 /** The registry as plain data, as written to boardhub.json. */
 export type RegistryData = Omit<Registry, 'board'>;
 
+/** The plain-data part of a registry (its lookup left out), in the order boardhub.json lists it. */
+export function registryData(registry: RegistryData): RegistryData {
+  const { boards, families, manufacturers, architectures, bootloaders, layouts } = registry;
+  return { boards, families, manufacturers, architectures, bootloaders, layouts };
+}
+
 export function createRegistry(parts: RegistryData): Registry {
   const bySlug = new Map<string, ResolvedBoard>();
   for (const board of parts.boards) bySlug.set(board.slug, board);
