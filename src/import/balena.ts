@@ -54,6 +54,11 @@ function collectUnmapped(upstream: Json, mapped: Set<string>): string[] {
   return out;
 }
 
+/** The object without its undefined entries, so spreading it over another never erases a key. */
+function withoutUndefined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 /** The upstream aliases as Boardhub slugs (lowercase), without the board's own slug. */
 function importAliases(slug: string, aliases: unknown, unmapped: string[]): string[] {
   const out: string[] = [];
@@ -100,13 +105,26 @@ export function importDeviceType(upstream: Json, folder: string, existing?: Devi
   if (data.flashProtocol !== undefined && !flashProtocol) unmapped.push(`data/flashProtocol: unknown protocol "${data.flashProtocol}"`);
   const upstreamUrl = `${UPSTREAM_CONTRACT_URL}/hw.device-type/${folder}/contract.json`;
   const aliases = [...new Set([...importAliases(slug, upstream.aliases, unmapped), ...(existing?.aliases ?? [])])];
+  // Only the keys upstream states are replaced: a key it leaves out keeps Boardhub's value (hand-researched facts
+  // such as ethernet, or a flash protocol upstream never names), so a re-import never loses them.
   const hardware = {
     ...existing?.hardware,
-    hdmi: fact(data.hdmi),
-    led: fact(data.led),
-    wifi: fact(data.connectivity?.wifi),
-    bluetooth: fact(data.connectivity?.bluetooth),
-    internalStorage: fact(data.storage?.internal),
+    ...withoutUndefined({
+      hdmi: fact(data.hdmi),
+      led: fact(data.led),
+      wifi: fact(data.connectivity?.wifi),
+      bluetooth: fact(data.connectivity?.bluetooth),
+      internalStorage: fact(data.storage?.internal),
+    }),
+  };
+  const upstreamAlternateMedia = Array.isArray(data.media?.altBoot) ? data.media.altBoot.map(media).filter(Boolean) : undefined;
+  const boot = {
+    ...existing?.boot,
+    ...withoutUndefined({
+      defaultMedia: data.media?.defaultBoot === undefined ? undefined : media(data.media.defaultBoot),
+      alternateMedia: upstreamAlternateMedia,
+      flashProtocol,
+    }),
   };
   const contract: DeviceType = {
     ...existing,
@@ -116,13 +134,9 @@ export function importDeviceType(upstream: Json, folder: string, existing?: Devi
     aliases,
     family: existing?.family ?? (typeof data.family === 'string' ? data.family : ''),
     arch: String(data.arch),
-    hardware: Object.fromEntries(Object.entries(hardware).filter(([, v]) => v !== undefined)),
-    boot: {
-      ...existing?.boot,
-      defaultMedia: media(data.media?.defaultBoot),
-      alternateMedia: (Array.isArray(data.media?.altBoot) ? data.media.altBoot : []).map(media).filter(Boolean),
-      flashProtocol,
-    },
+    hardware,
+    // A board new to Boardhub gets an explicit empty list when upstream names no alternate media, as before.
+    boot: { ...boot, alternateMedia: boot.alternateMedia ?? [] },
     sources: [...new Set([upstreamUrl, ...(existing?.sources ?? [])])],
   };
   if (!contract.family) unmapped.push('family: upstream names none; set "family" by hand');

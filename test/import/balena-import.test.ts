@@ -96,3 +96,43 @@ test('an upstream board maps onto Boardhub fields and keeps existing additions',
     'aliases: "demo-board" equals the board\'s own slug; dropped',
   ]);
 });
+
+describe('re-importing over an existing board', () => {
+  const existing = {
+    type: 'hw.device-type' as const,
+    slug: 'demo-board',
+    name: 'Demo Board',
+    family: 'demo-family',
+    arch: 'aarch64',
+    hardware: { ethernet: true, wifi: true },
+    boot: { defaultMedia: 'sdcard' as const, alternateMedia: ['usb' as const], flashProtocol: 'rpiboot' as const },
+    sources: ['https://example.com/demo'],
+  };
+  const upstreamWith = (data: Record<string, unknown>) => ({ slug: 'demo-board', type: 'hw.device-type', name: 'Demo Board', data });
+
+  test('a key upstream does not state keeps Boardhub’s value', () => {
+    const { contract } = importDeviceType(upstreamWith({ arch: 'aarch64', hdmi: true }), 'demo-board', existing);
+    expect(contract.hardware).toEqual({ ethernet: true, wifi: true, hdmi: true });
+    expect(contract.boot).toEqual({ defaultMedia: 'sdcard', alternateMedia: ['usb'], flashProtocol: 'rpiboot' });
+  });
+
+  test('a key upstream states replaces Boardhub’s value', () => {
+    const upstream = upstreamWith({
+      arch: 'aarch64',
+      connectivity: { wifi: false },
+      media: { defaultBoot: 'internal', altBoot: ['network'] },
+      flashProtocol: 'jetsonFlash',
+    });
+    const { contract } = importDeviceType(upstream, 'demo-board', existing);
+    expect(contract.hardware).toEqual({ ethernet: true, wifi: false });
+    expect(contract.boot).toEqual({ defaultMedia: 'internal', alternateMedia: ['network'], flashProtocol: 'jetson-flash' });
+  });
+
+  test('an upstream value that does not map keeps Boardhub’s value and is reported', () => {
+    const upstream = upstreamWith({ arch: 'aarch64', flashProtocol: 'carrierPigeon', media: { defaultBoot: 'floppy' } });
+    const { contract, unmapped } = importDeviceType(upstream, 'demo-board', existing);
+    expect(contract.boot).toEqual({ defaultMedia: 'sdcard', alternateMedia: ['usb'], flashProtocol: 'rpiboot' });
+    expect(unmapped).toContain('data/flashProtocol: unknown protocol "carrierPigeon"');
+    expect(unmapped).toContain('data/media: unknown medium "floppy"');
+  });
+});
