@@ -40,6 +40,7 @@ function inheritableReferences(context: CheckContext, file: ContractFile, fields
     ...checkReference(context, file, [...prefix, 'arch'], 'arch.sw', fields.arch),
     ...(fields.bootloader ?? []).flatMap((stage, i) => checkReference(context, file, [...prefix, 'bootloader', i], 'sw.bootloader', stage)),
     ...checkReference(context, file, [...prefix, 'partitions', 'layout'], 'sw.partition-layout', fields.partitions?.layout),
+    ...checkReference(context, file, [...prefix, 'partitions', 'flasherLayout'], 'sw.partition-layout', fields.partitions?.flasherLayout),
   ];
 }
 

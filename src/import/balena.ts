@@ -105,27 +105,37 @@ export function importDeviceType(upstream: Json, folder: string, existing?: Devi
   if (data.flashProtocol !== undefined && !flashProtocol) unmapped.push(`data/flashProtocol: unknown protocol "${data.flashProtocol}"`);
   const upstreamUrl = `${UPSTREAM_CONTRACT_URL}/hw.device-type/${folder}/contract.json`;
   const aliases = [...new Set([...importAliases(slug, upstream.aliases, unmapped), ...(existing?.aliases ?? [])])];
-  // Only the keys upstream states are replaced: a key it leaves out keeps Boardhub's value (hand-researched facts
-  // such as ethernet, or a flash protocol upstream never names), so a re-import never loses them.
-  const hardware = {
-    ...existing?.hardware,
-    ...withoutUndefined({
-      hdmi: fact(data.hdmi),
-      led: fact(data.led),
-      wifi: fact(data.connectivity?.wifi),
-      bluetooth: fact(data.connectivity?.bluetooth),
-      internalStorage: fact(data.storage?.internal),
-    }),
-  };
+  // balena's contracts are a secondary source: Boardhub's own facts (derived from the board layers, researched by
+  // hand, or corrected against a source) win, upstream only fills what Boardhub does not state yet, and every
+  // disagreement is reported. Boot facts are one decision, so an existing boot block is kept whole.
+  const upstreamHardware = withoutUndefined({
+    hdmi: fact(data.hdmi),
+    led: fact(data.led),
+    wifi: fact(data.connectivity?.wifi),
+    bluetooth: fact(data.connectivity?.bluetooth),
+    internalStorage: fact(data.storage?.internal),
+  });
+  for (const [key, value] of Object.entries(upstreamHardware)) {
+    const own = existing?.hardware?.[key as keyof typeof upstreamHardware];
+    if (own !== undefined && own !== value) unmapped.push(`data/${key}: upstream says ${value}, kept Boardhub's ${own}`);
+  }
+  const hardware = { ...upstreamHardware, ...existing?.hardware };
   const upstreamAlternateMedia = Array.isArray(data.media?.altBoot) ? data.media.altBoot.map(media).filter(Boolean) : undefined;
-  const boot = {
-    ...existing?.boot,
-    ...withoutUndefined({
-      defaultMedia: data.media?.defaultBoot === undefined ? undefined : media(data.media.defaultBoot),
-      alternateMedia: upstreamAlternateMedia,
-      flashProtocol,
-    }),
-  };
+  const upstreamBoot = withoutUndefined({
+    defaultMedia: data.media?.defaultBoot === undefined ? undefined : media(data.media.defaultBoot),
+    alternateMedia: upstreamAlternateMedia,
+    flashProtocol,
+  });
+  const ownBoot = existing?.boot?.defaultMedia !== undefined ? existing.boot : undefined;
+  const boot = ownBoot ?? { ...existing?.boot, ...upstreamBoot };
+  if (ownBoot) {
+    const shown = (b: typeof upstreamBoot) =>
+      JSON.stringify({ defaultMedia: b.defaultMedia, alternateMedia: b.alternateMedia ?? [], flashProtocol: b.flashProtocol });
+    if (shown(upstreamBoot) !== shown(ownBoot))
+      unmapped.push(`data/media: upstream says ${shown(upstreamBoot)}, kept Boardhub's ${shown(ownBoot)}`);
+  }
+  if (existing?.arch && data.arch !== undefined && existing.arch !== data.arch)
+    unmapped.push(`data/arch: upstream says "${data.arch}", kept Boardhub's "${existing.arch}"`);
   const contract: DeviceType = {
     ...existing,
     type: 'hw.device-type',
@@ -133,7 +143,7 @@ export function importDeviceType(upstream: Json, folder: string, existing?: Devi
     name: String(upstream.name),
     aliases,
     family: existing?.family ?? (typeof data.family === 'string' ? data.family : ''),
-    arch: String(data.arch),
+    arch: existing?.arch ?? String(data.arch),
     hardware,
     // A board new to Boardhub gets an explicit empty list when upstream names no alternate media, as before.
     boot: { ...boot, alternateMedia: boot.alternateMedia ?? [] },

@@ -8,6 +8,16 @@ function reference(entry: { contract: { slug: string; name: string } }) {
   return { slug: entry.contract.slug, name: entry.contract.name };
 }
 
+function resolveLayer(layer: NonNullable<DeviceType['layer']>): NonNullable<ResolvedBoard['layer']> {
+  const { exceptions: _reviewOnly, facts, metaBalena, ...rest } = layer;
+  return {
+    ...rest,
+    ...(metaBalena ? { metaBalena: { ...metaBalena } } : {}),
+    url: `https://github.com/${layer.repo}/tree/${layer.commit}`,
+    facts: { ...facts },
+  };
+}
+
 /** Resolves a board whose references all exist and that is complete (the registry checks guarantee both). */
 export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedBoard {
   const family = index['hw.device-family'].get(board.family)!;
@@ -16,6 +26,8 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
   const osImage = merged.osImage !== false;
   const chain = osImage ? merged.bootloader!.map((stage) => reference(index['sw.bootloader'].get(stage)!)) : [];
   const layout = osImage ? index['sw.partition-layout'].get(merged.partitions!.layout!)!.contract : undefined;
+  const flasherSlug = osImage ? merged.partitions?.flasherLayout : undefined;
+  const flasher = flasherSlug ? index['sw.partition-layout'].get(flasherSlug)!.contract : undefined;
   const sizes = merged.partitions?.sizes ?? {};
   const boot = merged.boot!;
   const hardware = merged.hardware ?? {};
@@ -66,11 +78,23 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
               size: sizes[p.label] ?? p.size,
               ...(p.placement ? { placement: p.placement } : {}),
             })),
+            ...(merged.partitions?.bootFat32 !== undefined ? { bootFat32: merged.partitions.bootFat32 } : {}),
             config: { ...(merged.partitions?.config ?? layout.config) },
+            ...(flasher
+              ? {
+                  flasher: {
+                    layout: { slug: flasher.slug, name: flasher.name },
+                    scheme: flasher.scheme,
+                    partitions: flasher.partitions.map((p) => ({ ...p })),
+                    config: { ...flasher.config },
+                  },
+                }
+              : {}),
           },
         }
       : {}),
-    ...(board.yocto ? { yocto: { machine: board.yocto.machine } } : {}),
+    ...(board.yocto ? { yocto: { ...board.yocto } } : {}),
+    ...(board.layer ? { layer: resolveLayer(board.layer) } : {}),
     links: Object.fromEntries((['product', 'documentation'] as const).filter((key) => links[key]).map((key) => [key, links[key]])),
     sources: [...new Set([...board.sources, ...(family.contract.sources ?? [])])],
     ...(board.logo ? { logo: `hw.device-type/${board.slug}/${board.logo}` } : {}),

@@ -54,7 +54,12 @@ export const bootloaderField = z
 
 export const partitionsField = z
   .strictObject({
-    layout: slug('Partition layout slug (an sw.partition-layout contract); usually inherited from the family.').optional(),
+    layout: slug(
+      'Partition layout slug (an sw.partition-layout contract) of the installed disk; usually inherited from the family.',
+    ).optional(),
+    flasherLayout: slug(
+      'Layout of the downloadable flasher image, when it differs from the installed disk (the flasher writes the installed layout to internal storage); config.json partition numbers in balena manifests count in this image.',
+    ).optional(),
     sizes: z
       .record(
         partitionLabel,
@@ -65,20 +70,34 @@ export const partitionsField = z
       )
       .describe('Overrides of partition sizes in MiB, keyed by partition label.')
       .optional(),
+    bootFat32: z
+      .boolean()
+      .describe('true when the boot partition is formatted FAT32 (the image class formats FAT16 otherwise).')
+      .optional(),
     config: configLocation.optional(),
   })
   .describe('The partition layout, with optional per-board size and config.json overrides.');
 
+const yoctoName = (description: string, max: number = LIMITS.name) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_.+-]+$/)
+    .describe(description);
+
 export const yoctoField = z
   .strictObject({
-    machine: z
-      .string()
-      .min(1)
-      .max(LIMITS.slug)
-      .regex(/^[A-Za-z0-9_.+-]+$/)
-      .describe('The Yocto MACHINE the OS image is built for.'),
+    machine: yoctoName('The Yocto MACHINE the OS image is built for.', LIMITS.slug),
+    image: yoctoName(
+      'The image recipe balena builds for this board: "balena-image" (plain) or "balena-image-flasher" (flasher).',
+    ).optional(),
+    fstype: yoctoName('The image type of the deploy artifact, e.g. "balenaos-img".').optional(),
+    deployArtifact: yoctoName('File name of the image balena publishes for this board.').optional(),
+    deployFlasherArtifact: yoctoName('File name of the flasher image, when the board is installed through one.').optional(),
+    compressed: z.boolean().describe('true when the published image is compressed.').optional(),
   })
-  .describe('Yocto build facts.');
+  .describe('Yocto build facts of the published OS image, as the board layer states them.');
 
 export const linksField = z
   .strictObject({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS, contractType, name, schemaReference, slug, sources } from './common.ts';
 import { inheritableBoardFields, yoctoField } from './board-fields.ts';
+import { layerSourceField } from './layer-source.ts';
 
 export const deviceTypeSchema = z
   .strictObject({
@@ -20,6 +21,7 @@ export const deviceTypeSchema = z
     ).optional(),
     ...inheritableBoardFields.shape,
     yocto: yoctoField.optional(),
+    layer: layerSourceField.optional(),
     logo: z
       .string()
       .max(64)

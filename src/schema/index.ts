@@ -26,6 +26,7 @@ export * from './board-fields.ts';
 export * from './device-family.ts';
 export * from './device-manufacturer.ts';
 export * from './device-type.ts';
+export * from './layer-source.ts';
 export * from './partition-layout.ts';
 export * from './resolved-board.ts';
 export * from './steps.ts';

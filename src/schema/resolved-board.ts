@@ -6,6 +6,7 @@ import { BOOT_MEDIA, FLASH_PROTOCOLS, INSTALL_METHODS } from './vocabulary.ts';
 import { instructionsField } from './steps.ts';
 
 import { configLocation, partitionSchema } from './partition-layout.ts';
+import { layerSourceField } from './layer-source.ts';
 
 const reference = (what: string) =>
   z.strictObject({ slug: slug(`${what} slug.`), name: name(`${what} name.`) }).describe(`The ${what.toLowerCase()}, by slug and name.`);
@@ -67,11 +68,32 @@ export const resolvedBoardSchema = z
         alignmentKiB: z.int().min(1).describe('Alignment in KiB of the OS partitions.'),
         startOffsetKiB: z.int().min(0).describe('Offset of the first partition in KiB.').optional(),
         partitions: z.array(partitionSchema).min(1).describe('Partitions in on-disk order, board size overrides applied.'),
+        bootFat32: z.boolean().describe('true when the boot partition is FAT32, false when FAT16; absent when unknown.').optional(),
         config: configLocation,
+        flasher: z
+          .strictObject({
+            layout: reference('Partition layout'),
+            scheme: z.enum(['msdos', 'gpt']).describe('Partition table scheme of the flasher image.'),
+            partitions: z.array(partitionSchema).min(1).describe('Partitions of the flasher image, in on-disk order.'),
+            config: configLocation,
+          })
+          .describe(
+            'The downloadable flasher image, when its table differs from the installed disk: where config.json sits in the file you download.',
+          )
+          .optional(),
       })
       .describe('The partition layout with board overrides applied; absent only when osImage is false.')
       .optional(),
     yocto: yoctoField.optional(),
+    layer: layerSourceField
+      .omit({ exceptions: true })
+      .extend({
+        url: url('The layer revision on GitHub: https://github.com/<repo>/tree/<commit>.'),
+      })
+      .describe(
+        'The balenaOS board layer revision the image facts hold for (repository, commit, date, balenaOS release), with the commit-pinned source of every derived fact. Absent for boards without a layer.',
+      )
+      .optional(),
     links: linksField,
     sources: z.array(url('Source URL.')).min(1).describe('URLs backing the facts: the board’s, then its family’s.'),
     logo: z.string().describe('Path of the SVG logo relative to the registry root.').optional(),

@@ -26,7 +26,8 @@ export const LIMITS = {
   aliases: 32,
   sources: 32,
   chain: 8,
-  partitions: 32,
+  // GPT allows 128 entries; NVIDIA's Jetson AGX Xavier image alone has 41.
+  partitions: 128,
 } as const;
 
 export const BOOT_MEDIA = ['sdcard', 'internal', 'usb', 'nvme', 'sata', 'network', 'image'] as const;

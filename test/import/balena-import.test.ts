@@ -116,15 +116,28 @@ describe('re-importing over an existing board', () => {
     expect(contract.boot).toEqual({ defaultMedia: 'sdcard', alternateMedia: ['usb'], flashProtocol: 'rpiboot' });
   });
 
-  test('a key upstream states replaces Boardhub’s value', () => {
+  test('Boardhub’s own value wins over a different upstream one, and the disagreement is reported', () => {
     const upstream = upstreamWith({
       arch: 'aarch64',
       connectivity: { wifi: false },
       media: { defaultBoot: 'internal', altBoot: ['network'] },
       flashProtocol: 'jetsonFlash',
     });
-    const { contract } = importDeviceType(upstream, 'demo-board', existing);
-    expect(contract.hardware).toEqual({ ethernet: true, wifi: false });
+    const { contract, unmapped } = importDeviceType(upstream, 'demo-board', existing);
+    expect(contract.hardware).toEqual({ ethernet: true, wifi: true });
+    expect(contract.boot).toEqual(existing.boot);
+    expect(unmapped).toContain("data/wifi: upstream says false, kept Boardhub's true");
+    expect(unmapped.some((line) => line.startsWith('data/media: upstream says {"defaultMedia":"internal"'))).toBe(true);
+  });
+
+  test('a board Boardhub does not state boot facts for takes upstream’s', () => {
+    const { boot: _none, ...withoutBoot } = existing;
+    const upstream = upstreamWith({
+      arch: 'aarch64',
+      media: { defaultBoot: 'internal', altBoot: ['network'] },
+      flashProtocol: 'jetsonFlash',
+    });
+    const { contract } = importDeviceType(upstream, 'demo-board', withoutBoot);
     expect(contract.boot).toEqual({ defaultMedia: 'internal', alternateMedia: ['network'], flashProtocol: 'jetson-flash' });
   });
 

@@ -38,7 +38,7 @@ describe('schema rules', () => {
   test('an unknown key with no close match says to remove it', () => {
     expect(messagesFor({ [BOARD]: (c) => (c.colour = 'green') })).toMatchInlineSnapshot(`
       [
-        "contracts/hw.device-type/acme-one/contract.json:16:3 /colour: expected only known keys ($schema, type, slug, name, aliases, family, manufacturer, state, osImage, arch, soc, hardware, boot, bootloader, partitions, links, instructions, yocto, logo, sources), found unknown key "colour" (remove it)",
+        "contracts/hw.device-type/acme-one/contract.json:16:3 /colour: expected only known keys ($schema, type, slug, name, aliases, family, manufacturer, state, osImage, arch, soc, hardware, boot, bootloader, partitions, links, instructions, yocto, layer, logo, sources), found unknown key "colour" (remove it)",
       ]
     `);
   });

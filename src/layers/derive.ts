@@ -1,0 +1,156 @@
+// Derives one board's image facts from its layer revision: manifest facts, partition sizes, boot FAT32, hardware hints, each with its commit-pinned source.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LayerSource } from '../schema/index.ts';
+import { evaluate } from './bitbake.ts';
+import { deriveImageSizes } from './image-sizes.ts';
+import { machineMetadata, readsUnderscoreOverrides, type MachineMetadata, type UpstreamFile } from './layer-metadata.ts';
+import { manifestFacts, parseManifest, type ParsedManifest } from './manifest.ts';
+import { metaBalenaFolder, pinnedUrl, revisionFolder, submodulePins, type LayerSnapshot, type ManifestRevision } from './snapshot.ts';
+
+/** A fact read from the layer: its value and the file and line it came from. */
+export interface DerivedFact {
+  value: unknown;
+  source: string;
+}
+
+export interface DerivedBoard {
+  manifestSlug: string;
+  revision: ManifestRevision;
+  layer: Omit<LayerSource, 'facts' | 'exceptions'>;
+  /** Facts by JSON pointer into the board contract (see FACT_TARGETS in compare.ts). */
+  facts: Map<string, DerivedFact>;
+  /** What could not be derived, and why. */
+  notes: string[];
+}
+
+/** Manifest states onto Boardhub's: balena's "new", "experimental" and "preview" boards are not yet fully supported. */
+const STATES: Record<string, 'released' | 'beta' | 'discontinued'> = {
+  released: 'released',
+  new: 'beta',
+  experimental: 'beta',
+  preview: 'beta',
+  development: 'beta',
+  discontinued: 'discontinued',
+};
+
+/** The pinned meta-balena commit of a revision (its submodule, named meta-resin before the rename). */
+function metaBalenaPin(folder: string): string | undefined {
+  const pins = submodulePins(folder);
+  return pins.get('layers/meta-balena') ?? pins.get('layers/meta-resin');
+}
+
+const parsedManifests = new Map<string, ParsedManifest>();
+function readManifest(path: string): ParsedManifest {
+  let hit = parsedManifests.get(path);
+  if (!hit) {
+    hit = parseManifest(readFileSync(path, 'utf8'));
+    parsedManifests.set(path, hit);
+  }
+  return hit;
+}
+
+/** Every machine name the snapshot knows, from the manifests of every revision. */
+export function knownMachines(snapshot: LayerSnapshot): Set<string> {
+  const machines = new Set<string>();
+  for (const revisions of Object.values(snapshot.boards))
+    for (const revision of revisions) {
+      const path = join(revisionFolder(snapshot, revision), revision.manifest);
+      if (!existsSync(path)) continue;
+      const machine = manifestFacts(readManifest(path)).yocto?.machine;
+      if (machine) machines.add(machine);
+    }
+  return machines;
+}
+
+function citation(metadata: MachineMetadata, from: { file: string; line: number }): string {
+  const file: UpstreamFile | undefined = metadata.files.get(from.file);
+  if (!file) throw new Error(`internal: no upstream file recorded for ${from.file}`);
+  return pinnedUrl(file.repo, file.commit, file.path, from.line);
+}
+
+/** Derives every fact the layer states for one manifest at its shipping revision. */
+export function deriveBoard(
+  snapshot: LayerSnapshot,
+  manifestSlug: string,
+  revision: ManifestRevision,
+  machines: ReadonlySet<string>,
+): DerivedBoard {
+  const folder = revisionFolder(snapshot, revision);
+  const notes: string[] = [];
+  const facts = new Map<string, DerivedFact>();
+  const manifestPath = join(folder, revision.manifest);
+  const parsed = readManifest(manifestPath);
+  for (const problem of parsed.problems) notes.push(`${revision.manifest}:${problem.line}:${problem.column}: ${problem.message}`);
+  const manifest = manifestFacts(parsed);
+  const cite = (pointer: string) => pinnedUrl(revision.repo, revision.commit, revision.manifest, parsed.lines.get(pointer) ?? 1);
+  const put = (target: string, value: unknown, manifestPointer: string) => {
+    // An empty string (the generic device types' machine) states nothing.
+    if (value !== undefined && value !== '') facts.set(target, { value, source: cite(manifestPointer) });
+  };
+
+  const mbCommit = metaBalenaPin(folder);
+  const mbPin = mbCommit ? snapshot.metaBalena[mbCommit] : undefined;
+  const mbFolder = mbCommit ? metaBalenaFolder(snapshot, mbCommit) : undefined;
+  const layer: DerivedBoard['layer'] = {
+    repo: revision.repo,
+    commit: revision.commit,
+    date: revision.date.slice(0, 10),
+    ...(revision.version ? { release: revision.version.trim() } : {}),
+    manifest: revision.manifest,
+    ...(revision.atHead ? {} : { removed: true }),
+    ...(mbCommit
+      ? { metaBalena: { commit: mbCommit, ...(mbPin?.tag || mbPin?.describe ? { release: (mbPin.tag ?? mbPin.describe)! } : {}) } }
+      : {}),
+  };
+  if (!revision.version) notes.push('the revision has no VERSION file: its balenaOS release is unknown');
+
+  if (!revision.atHead) facts.set('/state', { value: 'discontinued', source: cite('/slug') });
+  else if (manifest.state !== undefined) {
+    const state = STATES[manifest.state];
+    if (state) put('/state', state, '/state');
+    else notes.push(`state "${manifest.state}" has no Boardhub equivalent`);
+  }
+  put('/arch', manifest.arch, '/arch');
+  // Without a machine nothing is built, so the other yocto keys are placeholders (a deployArtifact of "empty").
+  if (manifest.yocto?.machine)
+    for (const key of ['machine', 'image', 'fstype', 'deployArtifact', 'deployFlasherArtifact', 'compressed'] as const)
+      put(`/yocto/${key}`, manifest.yocto[key], `/yocto/${key}`);
+  const partition = manifest.configPartition;
+  const number = typeof partition === 'number' ? partition : partition?.logical !== undefined ? 4 + partition.logical : partition?.primary;
+  const partitionPointer = typeof partition === 'number' ? '/configuration/config/partition' : '/configuration/config/partition/primary';
+  if (number !== undefined)
+    facts.set('/partitions/config', { value: { number, path: manifest.configPath ?? '/config.json' }, source: cite(partitionPointer) });
+
+  const machine = manifest.yocto?.machine;
+  if (!machine) notes.push('the manifest names no yocto machine: no BitBake facts derived');
+  else if (!mbFolder) notes.push(`meta-balena ${mbCommit ?? '(no pin)'} is not in the snapshot: partition sizes not derived`);
+  else if (!existsSync(join(folder, 'layers'))) notes.push('the revision has no layer metadata in the snapshot');
+  else {
+    const metaBalena = { commit: mbCommit!, folder: mbFolder };
+    const underscores = readsUnderscoreOverrides(manifest.yocto?.version);
+    const metadata = machineMetadata({ repo: revision.repo, commit: revision.commit, folder }, metaBalena, machine, machines, underscores);
+    if (!metadata.machineConfInTree)
+      notes.push(`conf/machine/${machine}.conf is in a BSP layer outside the snapshot: SoC-family overrides unknown`);
+    const sizes = deriveImageSizes(metadata, metaBalena);
+    notes.push(...sizes.unresolved);
+    for (const [label, size] of Object.entries(sizes.sizes))
+      facts.set(`/partitions/sizes/${label}`, { value: size!.value, source: citation(metadata, size!.from) });
+    if (sizes.bootFat32)
+      facts.set('/partitions/bootFat32', { value: sizes.bootFat32.value, source: citation(metadata, sizes.bootFat32.from) });
+    const features = evaluate(metadata.assignments, 'MACHINE_FEATURES', {
+      overrides: metadata.overrides,
+      underscoreOverrides: underscores,
+    });
+    const words = new Set((features.value ?? '').split(/\s+/));
+    const decided = features.from.at(-1);
+    // The board layer only adds to the BSP's features, so a missing word means unknown, never false.
+    for (const feature of ['wifi', 'bluetooth'] as const)
+      if (words.has(feature) && decided)
+        facts.set(`/hardware/${feature}`, {
+          value: true,
+          source: citation(metadata, features.from.find((a) => new RegExp(`\\b${feature}\\b`).test(a.value)) ?? decided),
+        });
+  }
+  return { manifestSlug, revision, layer, facts, notes };
+}

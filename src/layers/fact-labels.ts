@@ -1,0 +1,31 @@
+// Words for the facts a board layer supplies, keyed by their JSON pointer: shared by the board page, the CLI and the import report.
+
+const LABELS: Record<string, string> = {
+  '/state': 'Support state',
+  '/arch': 'Architecture',
+  '/yocto/machine': 'Yocto machine',
+  '/yocto/image': 'Image recipe',
+  '/yocto/fstype': 'Image type',
+  '/yocto/deployArtifact': 'Image file',
+  '/yocto/deployFlasherArtifact': 'Flasher image file',
+  '/yocto/compressed': 'Image compressed',
+  '/partitions/bootFat32': 'Boot partition FAT32',
+  '/partitions/config': 'config.json location',
+  '/hardware/wifi': 'Wi-Fi',
+  '/hardware/bluetooth': 'Bluetooth',
+  '/boot/image': 'Image kind',
+};
+
+/** A reader's label for a derived fact, e.g. "/partitions/sizes/resin-boot" -> "Size of resin-boot". */
+export function factLabel(pointer: string): string {
+  const size = /^\/partitions\/sizes\/(.+)$/.exec(pointer);
+  if (size) return `Size of ${size[1]}`;
+  return LABELS[pointer] ?? pointer;
+}
+
+/** Facts in the order a reader scans them: provenance-heavy image facts first, hardware hints last. */
+export function compareFactPointers(a: string, b: string): number {
+  const rank = (pointer: string) =>
+    ['/state', '/arch', '/yocto', '/partitions', '/hardware', '/boot'].findIndex((p) => pointer.startsWith(p));
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,143 @@
+// The layer importer on real files of the balenaOS layer snapshot: derived facts, their sources, and the registry-wide check.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { deriveBoard, knownMachines, type DerivedBoard } from '../../src/layers/derive.ts';
+import { effectiveValue, layerImageKind } from '../../src/layers/compare.ts';
+import { importLayers, unexplained } from '../../src/layers/run-layer-import.ts';
+import { readSnapshot, shippingRevision, type LayerSnapshot } from '../../src/layers/snapshot.ts';
+import { PINNED_SOURCE_PATTERN } from '../../src/schema/index.ts';
+import { loadRegistry } from '../../src/registry/validate.ts';
+
+const SNAPSHOT = '../shared/upstream/balena-os-layers';
+let snapshot: LayerSnapshot;
+let machines: Set<string>;
+const work = mkdtempSync(join(tmpdir(), 'boardhub-layers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+beforeAll(() => {
+  // These tests read the real upstream files; without them they must fail, not pass vacuously.
+  if (!existsSync(join(SNAPSHOT, 'index.json')))
+    throw new Error(`the layer snapshot is missing: expected ${resolve(SNAPSHOT)} (see CONTRIBUTING.md, "Facts from the board layers")`);
+  snapshot = readSnapshot(SNAPSHOT);
+  machines = knownMachines(snapshot);
+});
+
+function derive(manifest: string): DerivedBoard {
+  return deriveBoard(snapshot, manifest, shippingRevision(snapshot.boards[manifest]!)!, machines);
+}
+const value = (board: DerivedBoard, pointer: string) => board.facts.get(pointer)?.value;
+/** The cited file and line, without the repository and commit. */
+const cited = (board: DerivedBoard, pointer: string) => board.facts.get(pointer)?.source.replace(/^.*\/blob\/[0-9a-f]{40}\//, '');
+const sizes = (board: DerivedBoard) =>
+  Object.fromEntries(
+    ['resin-boot', 'resin-rootA', 'resin-rootB', 'resin-state'].map((label) => [label, value(board, `/partitions/sizes/${label}`)]),
+  );
+
+describe('deriving one board from its layer revision', () => {
+  test('per-machine overrides in the current syntax, and a FAT32 boot partition (raspberrypi4-64)', () => {
+    const board = derive('raspberrypi4-64');
+    expect(sizes(board)).toEqual({ 'resin-boot': 40, 'resin-rootA': 320, 'resin-rootB': 320, 'resin-state': 20 });
+    expect(cited(board, '/partitions/sizes/resin-boot')).toBe('layers/meta-balena-raspberrypi/recipes-core/images/balena-image.inc#L122');
+    expect(value(board, '/partitions/bootFat32')).toBe(true);
+    expect(cited(board, '/partitions/bootFat32')).toBe('layers/meta-balena-raspberrypi/recipes-core/images/balena-image.inc#L4');
+    expect(board.layer).toMatchObject({ repo: 'balena-os/balena-raspberrypi', release: '7.4.0+rev7', metaBalena: { release: 'v7.4.0' } });
+    expect(value(board, '/yocto/deployArtifact')).toBe('balena-image-raspberrypi4-64.balenaos-img');
+    expect(cited(board, '/yocto/machine')).toBe('raspberrypi4-64.coffee#L21');
+  });
+
+  test('the old underscore syntax counts before honister (apollo-tx2) and not after (phyboard-lyra-am62xx-2)', () => {
+    const apollo = derive('apollo-tx2');
+    expect(value(apollo, '/partitions/sizes/resin-boot')).toBe(80); // BALENA_BOOT_SIZE_jetson-tx2 = "80960", aligned up
+    expect(cited(apollo, '/partitions/sizes/resin-boot')).toMatch(/balena-image\.inc#L19$/);
+    // On kirkstone BitBake, BALENA_STATE_SIZE_phyboard-lyra-am62xx-2 is a variable of its own: v8's 80 MiB default stays.
+    const phytec = derive('phyboard-lyra-am62xx-2');
+    expect(value(phytec, '/partitions/sizes/resin-state')).toBe(80);
+    expect(cited(phytec, '/partitions/sizes/resin-state')).toMatch(/image_types_balena\.bbclass#L115$/);
+    expect(value(phytec, '/partitions/sizes/resin-rootA')).toBe(1024); // ${@disk_aligned(d,1024*1024)}, read, not run
+  });
+
+  test('defaults follow the pinned meta-balena: v2.x before v8 (edison), v8.0.0 (radxa-zero-s905y2)', () => {
+    const edison = derive('edison');
+    expect(edison.layer.metaBalena?.release).toBe('v2.107.18');
+    expect(sizes(edison)).toEqual({ 'resin-boot': 40, 'resin-rootA': 320, 'resin-rootB': 320, 'resin-state': 20 });
+    const radxa = derive('radxa-zero-s905y2');
+    expect(radxa.layer.metaBalena?.release).toBe('v8.0.0');
+    expect(value(radxa, '/partitions/sizes/resin-boot')).toBe(100);
+    expect(value(radxa, '/partitions/sizes/resin-state')).toBe(80);
+    expect(cited(radxa, '/partitions/sizes/resin-boot')).toMatch(/image_types_balena\.bbclass#L113$/);
+  });
+
+  test('a board that overrides only its boot size gets the root size meta-balena derives from it (coral-dev)', () => {
+    const board = derive('coral-dev');
+    expect(value(board, '/partitions/sizes/resin-boot')).toBe(80);
+    expect(value(board, '/partitions/sizes/resin-state')).toBe(20);
+    // (700 MiB − 80960 KiB − 20 MiB) / 2, rounded up to 4 MiB: 304, not the 320 an unchanged layout would show.
+    expect(value(board, '/partitions/sizes/resin-rootA')).toBe(304);
+    expect(cited(board, '/partitions/sizes/resin-rootA')).toMatch(/classes\/image_types_balena\.bbclass#L\d+$/);
+  });
+
+  test('a flasher image, a removed manifest, and a GPT layout with every vendor partition', () => {
+    expect(layerImageKind(derive('generic-amd64'))).toBe('flasher');
+    expect(layerImageKind(derive('raspberrypi4-64'))).toBe('plain');
+    const fincm3 = derive('fincm3');
+    expect(fincm3.layer.removed).toBe(true);
+    expect(value(fincm3, '/state')).toBe('discontinued');
+    const xavier = derive('jetson-xavier');
+    expect(value(xavier, '/partitions/config')).toEqual({ number: 37, path: '/config.json' });
+    const registry = loadRegistry('contracts');
+    const board = registry.board('jetson-xavier')!;
+    const layout = registry.layouts.find((l) => l.slug === board.partitions!.layout.slug)!;
+    expect(effectiveValue('/partitions/config', board as never, layout as never)).toEqual({ number: 37, path: '/config.json' });
+  });
+
+  test('what cannot be known is not derived: Python code (iot-gate-imx8) and a BSP-declared override (ccimx8x-sbc-pro)', () => {
+    const gate = derive('iot-gate-imx8');
+    expect(gate.facts.has('/partitions/sizes/resin-rootA')).toBe(false);
+    expect(gate.notes.join('\n')).toMatch(/IMAGE_ROOTFS_SIZE: set by Python code .*balena-image\.inc:26/);
+    const digi = derive('ccimx8x-sbc-pro');
+    expect(digi.facts.has('/partitions/sizes/resin-boot')).toBe(false);
+    expect(digi.notes.join('\n')).toContain('override "ccimx8x" may apply');
+  });
+
+  test('every derived fact cites a commit-pinned line', () => {
+    for (const manifest of ['raspberrypi4-64', 'jetson-xavier', 'apollo-tx2', 'coral-dev'])
+      for (const [pointer, fact] of derive(manifest).facts) expect(fact.source, `${manifest} ${pointer}`).toMatch(PINNED_SOURCE_PATTERN);
+  });
+});
+
+describe('the bundled registry against the snapshot', () => {
+  test('--check finds no unexplained difference and every manifest is accounted for', () => {
+    const report = importLayers(SNAPSHOT, 'contracts', { check: true });
+    expect(unexplained(report).map(({ slug, difference }) => `${slug} ${difference.pointer}`)).toEqual([]);
+    expect(report.unaccounted).toEqual([]);
+    // The snapshot's README names the only two registry boards without a layer.
+    expect(report.withoutLayer.sort()).toEqual(['edge', 'jetson-agx-thor-devkit']);
+  });
+
+  test('the registry is the importer’s output: importing again changes no contract', () => {
+    const copy = join(work, 'again');
+    cpSync('contracts', copy, { recursive: true });
+    expect(importLayers(SNAPSHOT, copy, { check: false }).written).toEqual([]);
+  });
+
+  test('a contract that drifts from its layer is reported, and a stale exception too', () => {
+    const copy = join(work, 'drift');
+    cpSync('contracts', copy, { recursive: true });
+    const file = join(copy, 'hw.device-type/raspberrypi4-64/contract.json');
+    const contract = JSON.parse(readFileSync(file, 'utf8'));
+    contract.partitions.sizes['resin-boot'] = 100;
+    writeFileSync(file, JSON.stringify(contract));
+    const emgw3File = join(copy, 'hw.device-type/emgw3/contract.json');
+    const emgw3 = JSON.parse(readFileSync(emgw3File, 'utf8'));
+    emgw3.layer.exceptions[0].layer = '"plain"';
+    writeFileSync(emgw3File, JSON.stringify(emgw3));
+    const open = unexplained(importLayers(SNAPSHOT, copy, { check: true }));
+    expect(open.map(({ slug, difference }) => [slug, difference.pointer, difference.contract, difference.layer])).toEqual([
+      ['emgw3', '/boot/image', 'plain', 'flasher'],
+      ['raspberrypi4-64', '/partitions/sizes/resin-boot', 100, 40],
+    ]);
+    expect(open[0]!.difference.staleException?.layer).toBe('"plain"');
+  });
+});
