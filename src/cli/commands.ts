@@ -1,4 +1,5 @@
 // The command-line commands shared by the package's `boardhub` bin and the repository scripts: list, show, instructions, validate.
+import { describeLayerRevision } from '../layers/fact-labels.ts';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { validateRegistry } from '../registry/validate.ts';
@@ -156,6 +157,8 @@ export function showCommand(registry: Registry, argv: string[], io: Io): number 
     ['Partition layout', board.partitions ? `${board.partitions.layout.name} (${board.partitions.scheme})` : 'none (no OS image)'],
     ['config.json', board.partitions ? `${board.partitions.config.path} on ${board.partitions.config.partition}` : '-'],
     ['Yocto machine', board.yocto?.machine ?? 'unknown'],
+    ['Image file', board.yocto?.deployFlasherArtifact ?? board.yocto?.deployArtifact ?? 'unknown'],
+    ['Facts hold for', board.layer ? describeLayerRevision(board.layer) : 'no board layer (researched by hand)'],
   ];
   io.out(`${board.name}\n${table(rows.map(([k, v]) => [k, v]))}\n`);
   if (board.partitions) {

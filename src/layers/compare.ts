@@ -1,6 +1,9 @@
 // Compares a board's effective facts with what its layer states, and writes the layer's facts into the contract (keeping sourced exceptions).
 import { HOST_WRITABLE_FILESYSTEMS, type DeviceType, type LayerException, type PartitionLayout } from '../schema/index.ts';
 import type { DerivedBoard } from './derive.ts';
+import { partitionNumbers } from '../registry/partition-numbers.ts';
+
+export { partitionNumbers };
 
 export interface FactDifference {
   pointer: string;
@@ -23,18 +26,6 @@ export function layerImageKind(derived: DerivedBoard): 'plain' | 'flasher' | und
   const image = derived.facts.get('/yocto/image')?.value;
   if (derived.facts.has('/yocto/deployFlasherArtifact') || (typeof image === 'string' && image.includes('flasher'))) return 'flasher';
   return typeof image === 'string' ? 'plain' : undefined;
-}
-
-/** Partition numbers as the partition table counts them: MBR logical partitions start at 5, after the extended one. */
-export function partitionNumbers(layout: PartitionLayout): Map<string, number> {
-  const numbers = new Map<string, number>();
-  let primary = 0;
-  let logical = 4;
-  for (const partition of layout.partitions) {
-    if (layout.scheme === 'msdos' && partition.placement === 'logical') numbers.set(partition.label, ++logical);
-    else numbers.set(partition.label, ++primary);
-  }
-  return numbers;
 }
 
 function get(object: unknown, path: string[]): unknown {

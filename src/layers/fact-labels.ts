@@ -29,3 +29,16 @@ export function compareFactPointers(a: string, b: string): number {
     ['/state', '/arch', '/yocto', '/partitions', '/hardware', '/boot'].findIndex((p) => pointer.startsWith(p));
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** One line saying which OS release and layer revision a board's facts hold for; the page and the CLI both show it. */
+export function describeLayerRevision(layer: {
+  repo: string;
+  commit: string;
+  date: string;
+  release?: string | undefined;
+  removed?: boolean | undefined;
+}): string {
+  const release = layer.release ? `balenaOS ${layer.release}` : 'balenaOS (release unknown)';
+  const removed = layer.removed ? '; the layer no longer builds this board' : '';
+  return `${release}, ${layer.repo} at ${layer.commit.slice(0, 12)} (${layer.date})${removed}`;
+}
