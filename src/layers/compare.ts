@@ -112,7 +112,7 @@ function write(contract: DeviceType, merged: DeviceType, layout: PartitionLayout
   let at = board;
   for (const key of path.slice(0, -1)) at = at[key] = { ...(at[key] ?? {}) };
   const key = path.at(-1)!;
-  if (path.length === 1 && inherited === value && board[key] === undefined) return;
+  if (path.length === 1 && same(inherited, value) && board[key] === undefined) return;
   at[key] = value;
 }
 

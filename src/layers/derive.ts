@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayerSource } from '../schema/index.ts';
-import { evaluate } from './bitbake.ts';
+import { evaluate, overridesNamed } from './bitbake.ts';
+import type { BootloaderHints } from './bootloader-chain.ts';
 import { deriveImageSizes } from './image-sizes.ts';
 import { machineMetadata, readsUnderscoreOverrides, type MachineMetadata, type UpstreamFile } from './layer-metadata.ts';
 import { manifestFacts, parseManifest, type ParsedManifest } from './manifest.ts';
@@ -20,6 +21,10 @@ export interface DerivedBoard {
   layer: Omit<LayerSource, 'facts' | 'exceptions'>;
   /** Facts by JSON pointer into the board contract (see FACT_TARGETS in compare.ts). */
   facts: Map<string, DerivedFact>;
+  /** Boot code the layer's image metadata names; the runner turns it into a chain with the board's current one. */
+  bootloader: BootloaderHints;
+  /** Where each hint's assignment lives, to cite it. */
+  cite: (from: { file: string; line: number }) => string;
   /** What could not be derived, and why. */
   notes: string[];
 }
@@ -67,6 +72,29 @@ function citation(metadata: MachineMetadata, from: { file: string; line: number 
   const file: UpstreamFile | undefined = metadata.files.get(from.file);
   if (!file) throw new Error(`internal: no upstream file recorded for ${from.file}`);
   return pinnedUrl(file.repo, file.commit, file.path, from.line);
+}
+
+/** The boot code a machine's image names: BALENA_IMAGE_BOOTLOADER, and an imx-boot container among the boot partition files. */
+function bootloaderHints(metadata: MachineMetadata, notes: string[]): BootloaderHints {
+  const options = { overrides: metadata.overrides, underscoreOverrides: metadata.underscoreOverrides };
+  const hints: BootloaderHints = {};
+  for (const variable of ['BALENA_IMAGE_BOOTLOADER', 'RESIN_IMAGE_BOOTLOADER']) {
+    const result = evaluate(metadata.assignments, variable, options);
+    const decided = result.from.at(-1);
+    if (result.value === undefined || !decided) continue;
+    const unknown = overridesNamed(metadata.assignments, variable, [], metadata.underscoreOverrides).filter(
+      (name) => !metadata.overrides.includes(name) && !metadata.knownMachines.has(name),
+    );
+    if (unknown.length) notes.push(`${variable}: override ${unknown.map((n) => `"${n}"`).join(', ')} may apply; boot code not derived`);
+    else hints.imageBootloader = { value: result.value, from: decided };
+    break;
+  }
+  for (const variable of ['BALENA_BOOT_PARTITION_FILES', 'RESIN_BOOT_PARTITION_FILES']) {
+    const result = evaluate(metadata.assignments, variable, options);
+    const container = result.from.find((assignment) => /(^|[\s/:])imx-boot\b/.test(assignment.value));
+    if (container && result.value && /imx-boot/.test(result.value)) hints.imxBoot = { from: container };
+  }
+  return hints;
 }
 
 /** Derives every fact the layer states for one manifest at its shipping revision. */
@@ -122,6 +150,10 @@ export function deriveBoard(
   if (number !== undefined)
     facts.set('/partitions/config', { value: { number, path: manifest.configPath ?? '/config.json' }, source: cite(partitionPointer) });
 
+  const bootloader: BootloaderHints = {};
+  let citeUpstream: DerivedBoard['cite'] = () => {
+    throw new Error('internal: no layer metadata to cite');
+  };
   const machine = manifest.yocto?.machine;
   if (!machine) notes.push('the manifest names no yocto machine: no BitBake facts derived');
   else if (!mbFolder) notes.push(`meta-balena ${mbCommit ?? '(no pin)'} is not in the snapshot: partition sizes not derived`);
@@ -138,6 +170,8 @@ export function deriveBoard(
       facts.set(`/partitions/sizes/${label}`, { value: size!.value, source: citation(metadata, size!.from) });
     if (sizes.bootFat32)
       facts.set('/partitions/bootFat32', { value: sizes.bootFat32.value, source: citation(metadata, sizes.bootFat32.from) });
+    citeUpstream = (from) => citation(metadata, from);
+    Object.assign(bootloader, bootloaderHints(metadata, notes));
     const features = evaluate(metadata.assignments, 'MACHINE_FEATURES', {
       overrides: metadata.overrides,
       underscoreOverrides: underscores,
@@ -152,5 +186,5 @@ export function deriveBoard(
           source: citation(metadata, features.from.find((a) => new RegExp(`\\b${feature}\\b`).test(a.value)) ?? decided),
         });
   }
-  return { manifestSlug, revision, layer, facts, notes };
+  return { manifestSlug, revision, layer, facts, bootloader, cite: citeUpstream, notes };
 }

@@ -5,6 +5,7 @@ import { normalizeSlug, type DeviceFamily, type DeviceType, type PartitionLayout
 import { inheritFromFamily } from '../registry/inherit.ts';
 import { serializeContract } from '../registry/serialize.ts';
 import { applyDerived, differences, type FactDifference } from './compare.ts';
+import { chainFromLayer } from './bootloader-chain.ts';
 import { deriveBoard, knownMachines } from './derive.ts';
 import { EXCLUDED_MANIFESTS } from './excluded-manifests.ts';
 import { readSnapshot, shippingRevision, type ManifestRevision } from './snapshot.ts';
@@ -83,6 +84,8 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
     const derived = deriveBoard(snapshot, manifest, revision, machines);
     const family = families.get(entry.contract.family)?.contract;
     const merged = inheritFromFamily(entry.contract, family);
+    const chain = chainFromLayer(derived.bootloader, merged.bootloader ?? []);
+    if (chain) derived.facts.set('/bootloader', { value: chain.chain, source: derived.cite(chain.from) });
     const layout = merged.partitions?.layout ? layouts.get(merged.partitions.layout)?.contract : undefined;
     const flasherLayout = merged.partitions?.flasherLayout ? layouts.get(merged.partitions.flasherLayout)?.contract : undefined;
     if (!options.check) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deriveBoard, knownMachines, type DerivedBoard } from '../../src/layers/derive.ts';
 import { effectiveValue, layerImageKind } from '../../src/layers/compare.ts';
 import { importLayers, unexplained } from '../../src/layers/run-layer-import.ts';
+import { chainFromLayer } from '../../src/layers/bootloader-chain.ts';
 import { readSnapshot, shippingRevision, type LayerSnapshot } from '../../src/layers/snapshot.ts';
 import { PINNED_SOURCE_PATTERN } from '../../src/schema/index.ts';
 import { loadRegistry } from '../../src/registry/validate.ts';
@@ -139,5 +140,40 @@ describe('the bundled registry against the snapshot', () => {
       ['raspberrypi4-64', '/partitions/sizes/resin-boot', 100, 40],
     ]);
     expect(open[0]!.difference.staleException?.layer).toBe('"plain"');
+  });
+});
+
+describe('boot code the layer states', () => {
+  const from = { file: 'x', line: 1 };
+  test('GRUB for BIOS and UEFI, UEFI only, BIOS only; an imx-boot container ahead of U-Boot; silence keeps the chain', () => {
+    expect(chainFromLayer({ imageBootloader: { value: 'grub-efi grub', from } }, ['grub-efi'])?.chain).toEqual(['grub-bios-efi']);
+    expect(chainFromLayer({ imageBootloader: { value: 'grub-efi', from } }, [])?.chain).toEqual(['grub-efi']);
+    expect(chainFromLayer({ imageBootloader: { value: 'grub', from } }, [])?.chain).toEqual(['grub-bios']);
+    expect(chainFromLayer({ imxBoot: { from } }, ['u-boot', 'kexec-loader'])?.chain).toEqual([
+      'u-boot-spl',
+      'trusted-firmware-a',
+      'u-boot',
+      'kexec-loader',
+    ]);
+    // Already complete: unchanged, so importing twice changes nothing.
+    expect(chainFromLayer({ imxBoot: { from } }, ['u-boot-spl', 'trusted-firmware-a', 'u-boot'])?.chain).toEqual([
+      'u-boot-spl',
+      'trusted-firmware-a',
+      'u-boot',
+    ]);
+    expect(chainFromLayer({ imageBootloader: { value: 'virtual/bootloader', from } }, ['u-boot'])).toBeUndefined();
+  });
+
+  test('on real layers: genericx86-64-ext boots by BIOS and UEFI, an i.MX 8M board writes imx-boot', () => {
+    const intel = derive('genericx86-64-ext');
+    expect(intel.bootloader.imageBootloader?.value).toBe('grub-efi grub');
+    expect(intel.cite(intel.bootloader.imageBootloader!.from)).toMatch(
+      /meta-balena-genericx86\/recipes-core\/images\/balena-image\.inc#L12$/,
+    );
+    const variscite = derive('imx8mm-var-dart');
+    expect(variscite.bootloader.imxBoot).toBeDefined();
+    const registry = loadRegistry('contracts');
+    expect(registry.board('genericx86-64-ext')!.bootloader!.chain.map((s) => s.slug)).toEqual(['grub-bios-efi']);
+    expect(registry.board('imx8mm-var-dart')!.bootloader!.chain.map((s) => s.slug)).toEqual(['u-boot-spl', 'trusted-firmware-a', 'u-boot']);
   });
 });
