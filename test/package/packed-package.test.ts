@@ -1,6 +1,7 @@
 // The npm package as a consumer gets it: packed, installed into a fresh project, then imported, required, type-checked and run.
+import { PINNED_SOURCE_PATTERN } from '../../src/schema/index.ts';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -71,6 +72,20 @@ import all from '@boardhub/contracts/boardhub.json' with { type: 'json' };
 console.log(board.installMethod.method, all.boards.length > 100);`,
     );
     expect(node(['json.js']).trim()).toBe('external-flash true');
+  });
+
+  test('a board says which balenaOS release and layer revision its facts hold for, each fact with a pinned source', () => {
+    const board = JSON.parse(readFileSync(join(project, 'node_modules/@boardhub/contracts/device-types/raspberrypi4-64.json'), 'utf8'));
+    const contract = JSON.parse(readFileSync('contracts/hw.device-type/raspberrypi4-64/contract.json', 'utf8'));
+    expect(board.layer).toMatchObject({ repo: contract.layer.repo, commit: contract.layer.commit, release: contract.layer.release });
+    expect(board.layer.url).toBe(`https://github.com/${contract.layer.repo}/tree/${contract.layer.commit}`);
+    for (const source of Object.values(board.layer.facts)) expect(source).toMatch(PINNED_SOURCE_PATTERN);
+    expect(board.partitions.partitions.find((p: { label: string }) => p.label === 'resin-boot').size).toBe(
+      contract.partitions.sizes['resin-boot'],
+    );
+    const shown = run('npx', ['--no-install', 'boardhub', 'show', 'raspberrypi4-64']);
+    expect(shown).toMatch(/Facts hold for +balenaOS /);
+    expect(shown).toContain(`balenaOS ${contract.layer.release}, ${contract.layer.repo} at ${contract.layer.commit.slice(0, 12)}`);
   });
 
   test('validates and overlays another registry with the registry subpath', () => {

@@ -131,6 +131,20 @@ describe('board page', () => {
     expect(await page.locator('#panel-macos').isVisible()).toBe(false);
   });
 
+  test('the page says which balenaOS release and layer revision the facts hold for, and cites every derived fact', async () => {
+    const board = registry.board('jetson-xavier')!;
+    const page = await open('/boards/jetson-xavier/');
+    const revision = page.locator('dt', { hasText: 'Facts hold for' }).locator('xpath=following-sibling::dd[1]');
+    expect(await revision.textContent()).toContain(`balenaOS ${board.layer!.release}`);
+    expect(await revision.locator('a').getAttribute('href')).toBe(board.layer!.url);
+    expect(await page.locator('.derived-facts li').count()).toBe(Object.keys(board.layer!.facts).length);
+    // Every vendor partition is listed, so resin-boot carries the number balena's manifest gives it.
+    const bootRow = page.locator('#layout ~ .table-wrap tr, .diagram + .table-wrap tr', { hasText: 'resin-boot' }).first();
+    expect(await bootRow.locator('td').first().textContent()).toBe('37');
+    const edge = await open('/boards/edge/');
+    expect(await edge.locator('dt', { hasText: 'Facts hold for' }).count()).toBe(0);
+  });
+
   test('an old alias URL lands on the right board', async () => {
     const page = await open('/boards/ze250/');
     await page.waitForURL(/\/boards\/cybertan-ze250\/$/);
