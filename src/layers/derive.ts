@@ -126,7 +126,7 @@ export function deriveBoard(
     date: revision.date.slice(0, 10),
     ...(revision.version ? { release: revision.version.trim() } : {}),
     manifest: revision.manifest,
-    ...(revision.atHead ? {} : { removed: true }),
+    ...(revision.atHead ? {} : { removed: true, ...(revision.removedAt ? { removedAt: revision.removedAt.slice(0, 10) } : {}) }),
     ...(mbCommit
       ? { metaBalena: { commit: mbCommit, ...(mbPin?.tag || mbPin?.describe ? { release: (mbPin.tag ?? mbPin.describe)! } : {}) } }
       : {}),

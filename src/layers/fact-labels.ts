@@ -37,8 +37,9 @@ export function describeLayerRevision(layer: {
   date: string;
   release?: string | undefined;
   removed?: boolean | undefined;
+  removedAt?: string | undefined;
 }): string {
   const release = layer.release ? `balenaOS ${layer.release}` : 'balenaOS (release unknown)';
-  const removed = layer.removed ? '; the layer no longer builds this board' : '';
+  const removed = layer.removed ? `; the layer stopped building this board${layer.removedAt ? ` on ${layer.removedAt}` : ''}` : '';
   return `${release}, ${layer.repo} at ${layer.commit.slice(0, 12)} (${layer.date})${removed}`;
 }

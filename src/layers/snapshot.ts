@@ -11,6 +11,8 @@ export interface ManifestRevision {
   manifest: string;
   declaredSlug: string | null;
   atHead: boolean;
+  /** Date of the commit that deleted the manifest, when the snapshot records it (snapshots from scripts/snapshot-layers.ts do). */
+  removedAt?: string;
 }
 
 export interface MetaBalenaPin {
@@ -60,6 +62,7 @@ export function readSnapshot(root: string): LayerSnapshot {
         manifest: revision.manifest,
         declaredSlug: typeof revision.declaredSlug === 'string' ? revision.declaredSlug : null,
         atHead: revision.atHead === true,
+        ...(typeof revision.removedAt === 'string' ? { removedAt: revision.removedAt } : {}),
       };
     });
   }

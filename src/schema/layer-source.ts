@@ -59,6 +59,11 @@ export const layerSourceField = z
       .boolean()
       .describe('true when later revisions of the layer no longer have the manifest: the board is no longer built.')
       .optional(),
+    removedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .describe('Date (YYYY-MM-DD) of the commit that removed the manifest, when the snapshot records it.')
+      .optional(),
     metaBalena: z
       .strictObject({
         commit: commit('The meta-balena revision the layer pins'),

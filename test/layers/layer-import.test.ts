@@ -1,5 +1,5 @@
 // The layer importer on real files of the balenaOS layer snapshot: derived facts, their sources, and the registry-wide check.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { deriveBoard, knownMachines, type DerivedBoard } from '../../src/layers/
 import { effectiveValue, layerImageKind } from '../../src/layers/compare.ts';
 import { importLayers, unexplained } from '../../src/layers/run-layer-import.ts';
 import { chainFromLayer } from '../../src/layers/bootloader-chain.ts';
+import { describeLayerRevision } from '../../src/layers/fact-labels.ts';
 import { readSnapshot, shippingRevision, type LayerSnapshot } from '../../src/layers/snapshot.ts';
 import { PINNED_SOURCE_PATTERN } from '../../src/schema/index.ts';
 import { loadRegistry } from '../../src/registry/validate.ts';
@@ -175,5 +176,25 @@ describe('boot code the layer states', () => {
     const registry = loadRegistry('contracts');
     expect(registry.board('genericx86-64-ext')!.bootloader!.chain.map((s) => s.slug)).toEqual(['grub-bios-efi']);
     expect(registry.board('imx8mm-var-dart')!.bootloader!.chain.map((s) => s.slug)).toEqual(['u-boot-spl', 'trusted-firmware-a', 'u-boot']);
+  });
+});
+
+describe('reading a snapshot', () => {
+  test('a broken index.json is a clear error naming the file and the field; removedAt is kept when recorded', () => {
+    const folder = join(work, 'snapshot');
+    mkdirSync(folder, { recursive: true });
+    expect(() => readSnapshot(folder)).toThrow(/index\.json: not found; expected a layer snapshot folder/);
+    writeFileSync(join(folder, 'index.json'), '{"boards": {"x": [{"repo": "balena-os/balena-x", "commit": 1}]}}');
+    expect(() => readSnapshot(folder)).toThrow(/index\.json: \/boards\/x\/0\/commit: expected a string, found 1/);
+    const revision = { repo: 'balena-os/balena-x', commit: 'a'.repeat(40), date: '2020-01-02T00:00:00Z', manifest: 'x.coffee' };
+    writeFileSync(
+      join(folder, 'index.json'),
+      JSON.stringify({ boards: { x: [{ ...revision, atHead: false, removedAt: '2021-05-06T07:08:09Z' }] } }),
+    );
+    const read = readSnapshot(folder).boards.x![0]!;
+    expect(read.removedAt).toBe('2021-05-06T07:08:09Z');
+    expect(describeLayerRevision({ ...revision, date: '2020-01-02', removed: true, removedAt: '2021-05-06' })).toBe(
+      `balenaOS (release unknown), balena-os/balena-x at aaaaaaaaaaaa (2020-01-02); the layer stopped building this board on 2021-05-06`,
+    );
   });
 });
