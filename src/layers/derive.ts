@@ -8,6 +8,7 @@ import { deriveImageSizes } from './image-sizes.ts';
 import { machineMetadata, readsUnderscoreOverrides, type MachineMetadata, type UpstreamFile } from './layer-metadata.ts';
 import { manifestFacts, parseManifest, type ParsedManifest } from './manifest.ts';
 import { metaBalenaFolder, pinnedUrl, revisionFolder, submodulePins, type LayerSnapshot, type ManifestRevision } from './snapshot.ts';
+import { metaBalenaPin } from './snapshot-plan.ts';
 
 /** A fact read from the layer: its value and the file and line it came from. */
 export interface DerivedFact {
@@ -38,12 +39,6 @@ const STATES: Record<string, 'released' | 'beta' | 'discontinued'> = {
   development: 'beta',
   discontinued: 'discontinued',
 };
-
-/** The pinned meta-balena commit of a revision (its submodule, named meta-resin before the rename). */
-function metaBalenaPin(folder: string): string | undefined {
-  const pins = submodulePins(folder);
-  return pins.get('layers/meta-balena') ?? pins.get('layers/meta-resin');
-}
 
 const parsedManifests = new Map<string, ParsedManifest>();
 function readManifest(path: string): ParsedManifest {
@@ -117,7 +112,7 @@ export function deriveBoard(
     if (value !== undefined && value !== '') facts.set(target, { value, source: cite(manifestPointer) });
   };
 
-  const mbCommit = metaBalenaPin(folder);
+  const mbCommit = metaBalenaPin(submodulePins(folder));
   const mbPin = mbCommit ? snapshot.metaBalena[mbCommit] : undefined;
   const mbFolder = mbCommit ? metaBalenaFolder(snapshot, mbCommit) : undefined;
   const layer: DerivedBoard['layer'] = {

@@ -325,6 +325,15 @@ export function formatSubmodules(pins: readonly SubmodulePin[]): string {
   return pins.map((pin) => `${pin.path} ${pin.commit}\n`).join('');
 }
 
+/** Reads SUBMODULES back: the inverse of formatSubmodules, skipping lines that are not "path <40-hex commit>". */
+export function parseSubmodules(text: string): SubmodulePin[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((parts): parts is [string, string] => parts.length === 2 && /^[0-9a-f]{40}$/.test(parts[1]!))
+    .map(([path, commit]) => ({ path, commit }));
+}
+
 /** FILES: one path a line (a lone newline when the revision has no board layer). */
 export function formatFileList(paths: readonly string[]): string {
   return `${paths.join('\n')}\n`;

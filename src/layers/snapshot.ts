@@ -1,19 +1,10 @@
 // Reads a snapshot of the balenaOS board layers (index.json and the folder layout the snapshot script writes) and picks each board's shipping revision.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSubmodules, type BoardRecord, type SubmodulePin } from './snapshot-plan.ts';
 
-/** One revision of a layer that ships a device manifest, as index.json records it. */
-export interface ManifestRevision {
-  repo: string;
-  commit: string;
-  date: string;
-  version: string | null;
-  manifest: string;
-  declaredSlug: string | null;
-  atHead: boolean;
-  /** Date of the commit that deleted the manifest, when the snapshot records it (snapshots from scripts/snapshot-layers.ts do). */
-  removedAt?: string;
-}
+/** One revision of a layer that ships a device manifest, as index.json records it (the registry match left out). */
+export type ManifestRevision = Omit<BoardRecord, 'registryBoard'>;
 
 export interface MetaBalenaPin {
   describe?: string | null;
@@ -87,16 +78,10 @@ export function metaBalenaFolder(snapshot: LayerSnapshot, commit: string): strin
   return existsSync(folder) ? folder : undefined;
 }
 
-/** The submodule pins of a revision ("path commit" per line in SUBMODULES). */
-export function submodulePins(folder: string): Map<string, string> {
+/** The submodule pins of a revision, from its SUBMODULES file. */
+export function submodulePins(folder: string): SubmodulePin[] {
   const file = join(folder, 'SUBMODULES');
-  const pins = new Map<string, string>();
-  if (!existsSync(file)) return pins;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const [path, commit] = line.trim().split(/\s+/);
-    if (path && commit && /^[0-9a-f]{40}$/.test(commit)) pins.set(path, commit);
-  }
-  return pins;
+  return existsSync(file) ? parseSubmodules(readFileSync(file, 'utf8')) : [];
 }
 
 /** Paths (relative to `folder`, with forward slashes) of every file below it, sorted so that reading order is stable. */
