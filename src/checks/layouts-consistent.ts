@@ -113,14 +113,23 @@ function checkOverrides(
   file: ContractFile,
   prefix: PropertyKey[],
   partitions:
-    { layout?: string | undefined; sizes?: Record<string, number> | undefined; config?: { partition: string } | undefined } | undefined,
+    | {
+        layout?: string | undefined;
+        flasherLayout?: string | undefined;
+        sizes?: Record<string, number> | undefined;
+        config?: { partition: string } | undefined;
+      }
+    | undefined,
   layouts: Map<string, { contract: PartitionLayout }>,
 ): Diagnostic[] {
   const layout = partitions?.layout ? layouts.get(partitions.layout)?.contract : undefined;
   if (!partitions || !layout) return [];
+  // Sizes may also name the flasher image's partitions (flash-boot...), which have labels of their own.
+  const flasher = partitions.flasherLayout ? layouts.get(partitions.flasherLayout)?.contract : undefined;
+  const known = [...layout.partitions, ...(flasher?.partitions ?? [])];
   const out: Diagnostic[] = [];
   for (const [label, size] of Object.entries(partitions.sizes ?? {})) {
-    const partition = layout.partitions.find((p) => p.label === label);
+    const partition = known.find((p) => p.label === label);
     if (!partition) {
       out.push(
         diagnosticAt(
@@ -132,7 +141,7 @@ function checkOverrides(
             found: `${JSON.stringify(label)}, which it does not have`,
             hint: didYouMean(
               label,
-              layout.partitions.map((p) => p.label),
+              known.map((p) => p.label),
             ),
           },
           'key',
@@ -166,7 +175,12 @@ export const layoutsConsistent: RegistryCheck = {
         // Sizes set by the board are checked against the layout it ends up with, which may come from its family.
         const inherited = inheritFromFamily(contract, index['hw.device-family'].get(contract.family)?.contract);
         return contract.partitions
-          ? checkOverrides(file, ['partitions'], { ...contract.partitions, layout: inherited.partitions?.layout }, layouts)
+          ? checkOverrides(
+              file,
+              ['partitions'],
+              { ...contract.partitions, layout: inherited.partitions?.layout, flasherLayout: inherited.partitions?.flasherLayout },
+              layouts,
+            )
           : [];
       }),
     ];

@@ -163,7 +163,7 @@ export function showCommand(registry: Registry, argv: string[], io: Io): number 
   io.out(`${board.name}\n${table(rows.map(([k, v]) => [k, v]))}\n`);
   if (board.partitions) {
     io.out(
-      `\nPartitions:\n${table([['LABEL', 'ROLE', 'FILESYSTEM', 'SIZE'], ...board.partitions.partitions.map((p) => [p.label, p.role, p.filesystem, p.size === 'fill' ? 'rest of disk' : `${p.size} MiB`])])}\n`,
+      `\nPartitions:\n${table([['LABEL', 'ROLE', 'FILESYSTEM', 'SIZE'], ...board.partitions.partitions.map((p) => [p.label, p.role, p.filesystem, p.size === 'fill' ? 'rest of disk' : p.size === 'content' ? 'sized to its content' : `${p.size} MiB`])])}\n`,
     );
   }
   io.out(`\nSources:\n${board.sources.map((s) => `  ${s}`).join('\n')}\n`);

@@ -149,7 +149,9 @@ function explain(
           .filter((sub) => sub.path.length === 0)
           .flatMap((sub) => explain({ ...sub, path } as Issue, root, knownKeys).map((e) => e.expected)),
       );
-      return [{ path, expected: [...new Set(branches)].join(' or ') || 'a different value', found: describeValue(found) }];
+      const choices = [...new Set(branches)];
+      const expected = choices.length > 2 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : choices.join(' or ');
+      return [{ path, expected: expected || 'a different value', found: describeValue(found) }];
     }
     default:
       return [{ path, expected: issue.message, found: describeValue(found) }];

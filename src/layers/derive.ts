@@ -30,6 +30,9 @@ export interface DerivedBoard {
   notes: string[];
 }
 
+/** meta-balena's flasher recipe labels its boot partition so, to keep it apart from the installed image's. */
+export const FLASHER_BOOT_LABEL = 'flash-boot';
+
 /** Manifest states onto Boardhub's: balena's "new", "experimental" and "preview" boards are not yet fully supported. */
 const STATES: Record<string, 'released' | 'beta' | 'discontinued'> = {
   released: 'released',
@@ -165,6 +168,20 @@ export function deriveBoard(
       facts.set(`/partitions/sizes/${label}`, { value: size!.value, source: citation(metadata, size!.from) });
     if (sizes.bootFat32)
       facts.set('/partitions/bootFat32', { value: sizes.bootFat32.value, source: citation(metadata, sizes.bootFat32.from) });
+    // A flasher download has a table of its own: its boot partition size is read from the flasher recipe's metadata.
+    const isFlasher = Boolean(manifest.yocto?.deployFlasherArtifact || manifest.yocto?.image?.includes('flasher'));
+    if (isFlasher) {
+      const flasher = machineMetadata(
+        { repo: revision.repo, commit: revision.commit, folder },
+        metaBalena,
+        machine,
+        machines,
+        underscores,
+        'flasher',
+      );
+      const boot = deriveImageSizes(flasher, metaBalena).sizes['resin-boot'];
+      if (boot) facts.set(`/partitions/sizes/${FLASHER_BOOT_LABEL}`, { value: boot.value, source: citation(flasher, boot.from) });
+    }
     citeUpstream = (from) => citation(metadata, from);
     Object.assign(bootloader, bootloaderHints(metadata, notes));
     const features = evaluate(metadata.assignments, 'MACHINE_FEATURES', {

@@ -77,7 +77,13 @@ function layerFiles(tree: RevisionTree): string[] {
   return filesBelow(tree.folder, 'layers').filter((path) => !path.endsWith('/FILES'));
 }
 
-const IMAGE_BBAPPEND = /\/recipes-core\/images\/(balena|resin)-image(_[^/]*)?\.bbappend$/;
+/** The image recipes whose metadata decides a partition table: the installed image and the flasher that carries it. */
+export type ImageRecipe = 'image' | 'flasher';
+const RECIPE_NAME: Record<ImageRecipe, string> = { image: 'image', flasher: 'image-flasher' };
+const imageBbappend = (recipe: ImageRecipe) =>
+  new RegExp(`/recipes-core/images/(balena|resin)-${RECIPE_NAME[recipe]}(_[^/]*)?\\.bbappend$`);
+const imageRecipe = (recipe: ImageRecipe) =>
+  new RegExp(`^meta-(balena|resin)-common/recipes-core/images/(balena|resin)-${RECIPE_NAME[recipe]}\\.bb$`);
 
 /**
  * Reads `relative` (inside `root`) and, in place of every include or require, the file it names, looked up next to
@@ -140,6 +146,7 @@ export function machineMetadata(
   machine: string,
   knownMachines: ReadonlySet<string>,
   underscoreOverrides: boolean,
+  recipe: ImageRecipe = 'image',
 ): MachineMetadata {
   const out: MachineMetadata = {
     machine,
@@ -172,10 +179,10 @@ export function machineMetadata(
       readWithIncludes(metaBalena.folder, path, upstream, mbRoots, out);
     for (const path of mbFiles.filter((p) => /^meta-(balena|resin)-common\/classes\/image_types_(balena|resin)\.bbclass$/.test(p)))
       readWithIncludes(metaBalena.folder, path, upstream, mbRoots, out);
-    for (const path of mbFiles.filter((p) => /^meta-(balena|resin)-common\/recipes-core\/images\/(balena|resin)-image\.bb$/.test(p)))
+    for (const path of mbFiles.filter((p) => imageRecipe(recipe).test(p)))
       readWithIncludes(metaBalena.folder, path, upstream, mbRoots, out);
   }
-  for (const path of files.filter((p) => IMAGE_BBAPPEND.test(p))) readWithIncludes(tree.folder, path, layer, layerRoots, out);
+  for (const path of files.filter((p) => imageBbappend(recipe).test(p))) readWithIncludes(tree.folder, path, layer, layerRoots, out);
   out.overrides = machineOverrides(out.assignments, machine, underscoreOverrides);
   return out;
 }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { normalizeSlug, type DeviceFamily, type DeviceType, type PartitionLayout } from '../schema/index.ts';
 import { inheritFromFamily } from '../registry/inherit.ts';
 import { serializeContract } from '../registry/serialize.ts';
-import { applyDerived, differences, type FactDifference } from './compare.ts';
+import { applyDerived, differences, layerImageKind, type FactDifference } from './compare.ts';
 import { chainFromLayer } from './bootloader-chain.ts';
-import { deriveBoard, knownMachines } from './derive.ts';
+import { deriveBoard, FLASHER_BOOT_LABEL, knownMachines } from './derive.ts';
 import { EXCLUDED_MANIFESTS } from './excluded-manifests.ts';
 import { readSnapshot, shippingRevision, type ManifestRevision } from './snapshot.ts';
 
@@ -39,6 +39,12 @@ function readContracts<T>(root: string, type: string): Map<string, { file: strin
   }
   return out;
 }
+
+/** The flasher table of the standard layouts: meta-balena's flasher recipe keeps the installed image's scheme. */
+const FLASHER_LAYOUTS: Readonly<Record<string, string>> = {
+  'balenaos-msdos': 'balenaos-msdos-flasher',
+  'balenaos-gpt': 'balenaos-gpt-flasher',
+};
 
 /** Board slug by every slug and alias it answers to, the way lookups normalise them. */
 function boardIndex(boards: Map<string, { contract: DeviceType }>): Map<string, string> {
@@ -86,8 +92,20 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
     const merged = inheritFromFamily(entry.contract, family);
     const chain = chainFromLayer(derived.bootloader, merged.bootloader ?? []);
     if (chain) derived.facts.set('/bootloader', { value: chain.chain, source: derived.cite(chain.from) });
+    // A flasher download on a standard layout gets the standard flasher table; other layouts need one by hand.
+    const standardFlasher = FLASHER_LAYOUTS[merged.partitions?.layout ?? ''];
+    const imageKind = layerImageKind(derived);
+    if (imageKind === 'flasher' && standardFlasher)
+      derived.facts.set('/partitions/flasherLayout', { value: standardFlasher, source: derived.facts.get('/yocto/image')!.source });
+    const flasherSlug = derived.facts.get('/partitions/flasherLayout')?.value ?? merged.partitions?.flasherLayout;
+    if (!flasherSlug) derived.facts.delete(`/partitions/sizes/${FLASHER_BOOT_LABEL}`);
+    if (imageKind === 'flasher' && !flasherSlug)
+      derived.notes.push('a flasher download on a layout without a flasher table: describe it with partitions.flasherLayout');
     const layout = merged.partitions?.layout ? layouts.get(merged.partitions.layout)?.contract : undefined;
-    const flasherLayout = merged.partitions?.flasherLayout ? layouts.get(merged.partitions.flasherLayout)?.contract : undefined;
+    const flasherLayoutOf = (contract: DeviceType) => {
+      const slug = inheritFromFamily(contract, family).partitions?.flasherLayout;
+      return slug ? layouts.get(slug)?.contract : undefined;
+    };
     if (!options.check) {
       const next = applyDerived(entry.contract, merged, layout, derived);
       const text = serializeContract('hw.device-type', next);
@@ -100,7 +118,7 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
         slug,
         manifest,
         revision,
-        differences: differences(after, layout, derived, flasherLayout),
+        differences: differences(after, layout, derived, flasherLayoutOf(next)),
         notes: derived.notes,
       });
     } else
@@ -108,7 +126,7 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
         slug,
         manifest,
         revision,
-        differences: differences(merged, layout, derived, flasherLayout),
+        differences: differences(merged, layout, derived, flasherLayoutOf(entry.contract)),
         notes: derived.notes,
       });
   }

@@ -61,7 +61,8 @@ const show = (value: unknown) =>
 function layoutText(board: ResolvedBoard): string {
   if (!board.partitions) return '_no disk image_';
   const rows = board.partitions.partitions.map(
-    (p, i) => `| ${i + 1} | \`${p.label}\` | ${p.role} | ${p.filesystem} | ${p.size === 'fill' ? 'rest' : `${p.size} MiB`} |`,
+    (p, i) =>
+      `| ${i + 1} | \`${p.label}\` | ${p.role} | ${p.filesystem} | ${p.size === 'fill' ? 'rest' : p.size === 'content' ? 'content' : `${p.size} MiB`} |`,
   );
   return [
     `${md(board.partitions.layout.name)} (${board.partitions.scheme}); config.json at \`${board.partitions.config.path}\` on \`${board.partitions.config.partition}\``,

@@ -75,7 +75,7 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
               label: p.label,
               role: p.role,
               filesystem: p.filesystem,
-              size: sizes[p.label] ?? p.size,
+              size: Object.hasOwn(sizes, p.label) ? sizes[p.label]! : p.size,
               ...(p.placement ? { placement: p.placement } : {}),
             })),
             ...(merged.partitions?.bootFat32 !== undefined ? { bootFat32: merged.partitions.bootFat32 } : {}),
@@ -85,7 +85,7 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
                   flasher: {
                     layout: { slug: flasher.slug, name: flasher.name },
                     scheme: flasher.scheme,
-                    partitions: flasher.partitions.map((p) => ({ ...p })),
+                    partitions: flasher.partitions.map((p) => ({ ...p, size: Object.hasOwn(sizes, p.label) ? sizes[p.label]! : p.size })),
                     config: { ...flasher.config },
                   },
                 }

@@ -21,9 +21,10 @@ export const partitionSize = z
       .positive()
       .max(16 * 1024 * 1024),
     z.literal('fill'),
+    z.literal('content'),
   ])
   .describe(
-    'Size in MiB (fractions allowed for small vendor partitions, whole KiB), or "fill" for the last partition that takes the rest of the medium.',
+    'Size in MiB (fractions allowed for small vendor partitions, whole KiB), "fill" for the last partition that takes the rest of the medium, or "content" for one the build sizes to what it holds (a flasher image\'s root, which carries the installed image).',
   );
 
 export const configLocation = z

@@ -82,6 +82,20 @@ describe('deriving one board from its layer revision', () => {
 
   test('a flasher image, a removed manifest, and a GPT layout with every vendor partition', () => {
     expect(layerImageKind(derive('generic-amd64'))).toBe('flasher');
+    // The flasher's boot size comes from the flasher recipe, which need not share the installed image's.
+    const orin = derive('jetson-orin-nano-devkit-nvme');
+    expect(value(orin, '/partitions/sizes/resin-boot')).toBe(120);
+    expect(value(orin, '/partitions/sizes/flash-boot')).toBe(40);
+    const bbb = loadRegistry('contracts').board('beaglebone-black')!;
+    expect(bbb.partitions!.flasher!.layout.slug).toBe('balenaos-msdos-flasher');
+    expect(bbb.partitions!.flasher!.config).toEqual({ partition: 'flash-boot', path: '/config.json' });
+    expect(bbb.partitions!.flasher!.partitions.map((p) => [p.label, p.size])).toEqual([
+      ['flash-boot', 40],
+      ['flash-rootA', 'content'],
+      ['flash-rootB', 4],
+      ['flash-state', 4],
+      ['flash-data', 4],
+    ]);
     expect(layerImageKind(derive('raspberrypi4-64'))).toBe('plain');
     const fincm3 = derive('fincm3');
     expect(fincm3.layer.removed).toBe(true);

@@ -115,10 +115,10 @@ describe('schema rules', () => {
     `);
   });
 
-  test('a partition size is MiB or "fill"', () => {
+  test('a partition size is MiB, "fill" or "content"', () => {
     expect(messagesFor({ [LAYOUT]: (c) => (c.partitions[4].size = 'full') })).toMatchInlineSnapshot(`
       [
-        "contracts/sw.partition-layout/simple-msdos/contract.json:40:15 /partitions/4/size: expected a number or "fill", found "full"",
+        "contracts/sw.partition-layout/simple-msdos/contract.json:40:15 /partitions/4/size: expected a number, "fill" or "content", found "full"",
       ]
     `);
   });
