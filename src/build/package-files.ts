@@ -13,7 +13,7 @@ const MANIFEST_KEYS = ['version', 'description', 'license', 'repository', 'engin
 export const PACKAGE_NAME = '@boardhub/contracts';
 
 /** What the package's library imports at run time (the `./schema` and `./registry` subpaths); a test keeps it exact. */
-export const RUNTIME_DEPENDENCIES = ['zod', 'jsonc-parser', 'fastest-levenshtein', 'saxes', 'chokidar'] as const;
+export const RUNTIME_DEPENDENCIES = ['zod', 'jsonc-parser', 'fastest-levenshtein', 'saxes', 'chokidar', 'js-yaml'] as const;
 
 export interface PackageInputs {
   registry: Registry;

@@ -3,6 +3,7 @@ import type { RegistryCheck } from './check.ts';
 import { boardsComplete } from './boards-complete.ts';
 import { folderMatchesSlug } from './folder-matches-slug.ts';
 import { layoutsConsistent } from './layouts-consistent.ts';
+import { notesAreData } from './notes-are-data.ts';
 import { referencesResolve } from './references-resolve.ts';
 import { safeLogo } from './safe-logo.ts';
 import { uniqueBoardSlugs } from './unique-board-slugs.ts';
@@ -14,6 +15,7 @@ export const registryChecks: readonly RegistryCheck[] = [
   layoutsConsistent,
   boardsComplete,
   safeLogo,
+  notesAreData,
 ];
 
 export type { RegistryCheck, CheckContext } from './check.ts';

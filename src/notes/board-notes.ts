@@ -1,16 +1,10 @@
-// Reads a board's optional notes.md: gray-matter front matter checked by zod, Markdown rendered by micromark with raw HTML escaped.
+// Renders a board's notes.md for the site: the parsed front matter, and the Markdown as HTML with raw HTML escaped.
 import { existsSync, readFileSync } from 'node:fs';
-import matter from 'gray-matter';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { z } from 'zod';
+import { parseNotesFile } from './notes-file.ts';
 
-export const notesFrontMatterSchema = z
-  .strictObject({
-    title: z.string().min(1).max(120).describe('Heading shown above the notes.').optional(),
-    verified: z.array(z.string().min(1).max(60)).max(20).describe('Hardware revisions the instructions were verified on.').optional(),
-  })
-  .describe('Front matter of a board notes.md file.');
+export { notesFrontMatterSchema } from './notes-file.ts';
 
 export interface BoardNotes {
   title?: string;
@@ -35,10 +29,10 @@ export function markdownToSafeHtml(markdown: string): string {
   );
 }
 
+/** The notes of a board for rendering; validation has already refused a broken file, so a problem here is a bug. */
 export function readBoardNotes(path: string): BoardNotes | undefined {
   if (!existsSync(path)) return undefined;
-  // gray-matter would turn unquoted YAML dates into Date objects; the schema only accepts strings, so that fails loudly.
-  const parsed = matter(readFileSync(path, 'utf8'));
-  const front = notesFrontMatterSchema.parse(parsed.data);
-  return { ...front, html: markdownToSafeHtml(parsed.content) };
+  const { notes, problems } = parseNotesFile(readFileSync(path, 'utf8'));
+  if (!notes) throw new Error(`${path}:${problems[0]?.line ?? 1}: ${problems[0]?.found ?? 'unreadable'} (run npm run validate)`);
+  return { ...notes.front, html: markdownToSafeHtml(notes.markdown) };
 }
