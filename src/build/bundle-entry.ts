@@ -8,6 +8,7 @@ const api = createApi(data);
 export const { boards, families, manufacturers, architectures, bootloaders, layouts, getBoard, findBoards, instructions, instructionSteps } = api;
 export { filterBoards, matchesFilters } from './query/filter.js';
 export { renderInstructions, instructionsFor } from './instructions/render.js';
+export { deviceTypeManifest } from './manifest/device-type-manifest.js';
 `;
 
 /** The main entry (index.js at the package root) with the library code it needs inlined and the data kept external. */

@@ -1,4 +1,5 @@
 // The files of the npm data package, as a map from path to content: manifest, entry, data, schemas, contracts, docs.
+import { deviceTypeManifest } from '../manifest/device-type-manifest.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { registryData, type Registry } from '../registry/registry.ts';
@@ -101,6 +102,7 @@ export declare const instructions: Api['instructions'];
 export declare const instructionSteps: Api['instructionSteps'];
 export { filterBoards, matchesFilters } from './lib/query/filter.js';
 export { renderInstructions, instructionsFor } from './lib/instructions/render.js';
+export { deviceTypeManifest, type DeviceTypeManifest } from './lib/manifest/device-type-manifest.js';
 `;
 
 function escapeCell(text: string): string {
@@ -131,6 +133,7 @@ console.log(instructions('raspberrypi4-64', 'macos', 'md'));
 \`\`\`
 
 - One board without the rest: \`import board from '${PACKAGE_NAME}/device-types/raspberrypi4-64.json' with { type: 'json' }\`.
+- balena's device-type manifest of a board, for provisioning tools: \`${PACKAGE_NAME}/device-types/<slug>.device-type.json\`, or \`deviceTypeManifest(board)\`.
 - Everything as one JSON file for other languages: \`${PACKAGE_NAME}/boardhub.json\`; JSON Schemas: \`${PACKAGE_NAME}/schemas/<type>.json\`.
 - Your own registry: \`loadRegistry(dir)\`, \`validateRegistry(dir)\` and \`loadOverlay(privateDir)\` from \`${PACKAGE_NAME}/registry\`; zod schemas from \`${PACKAGE_NAME}/schema\`.
 - Command line: \`npx ${PACKAGE_NAME} list --arch aarch64 --wifi yes\`, \`show <slug>\`, \`instructions <slug> --os linux --format md\`, \`validate <dir>\`.
@@ -162,7 +165,11 @@ export function packageFiles(inputs: PackageInputs): Record<string, string> {
     'boardhub.json': json(registryData(registry)),
     ...docs,
   };
-  for (const board of registry.boards) files[`device-types/${board.slug}.json`] = json(board);
+  for (const board of registry.boards) {
+    files[`device-types/${board.slug}.json`] = json(board);
+    // balena's device-type.json, for provisioning tools that read that format rather than Boardhub's.
+    files[`device-types/${board.slug}.device-type.json`] = json(deviceTypeManifest(board));
+  }
   for (const [name, document] of Object.entries(generateJsonSchemas())) files[`schemas/${name}`] = serializeJsonSchema(document);
   for (const path of filesUnder(contractsDir)) files[`contracts/${path}`] = readFileSync(join(contractsDir, path), 'utf8');
   for (const path of filesUnder(libDir)) files[`lib/${relative('.', path)}`] = readFileSync(join(libDir, path), 'utf8');

@@ -74,6 +74,16 @@ console.log(board.installMethod.method, all.boards.length > 100);`,
     expect(node(['json.js']).trim()).toBe('external-flash true');
   });
 
+  test('ships balena’s device-type.json per board, the same the exported function builds', () => {
+    writeFileSync(
+      join(project, 'manifest.js'),
+      `import { getBoard, deviceTypeManifest } from '@boardhub/contracts';
+import shipped from '@boardhub/contracts/device-types/jetson-xavier.device-type.json' with { type: 'json' };
+console.log(JSON.stringify(deviceTypeManifest(getBoard('jetson-xavier'))) === JSON.stringify(shipped), shipped.configuration.config.partition.primary);`,
+    );
+    expect(node(['manifest.js']).trim()).toBe('true 37');
+  });
+
   test('a board says which balenaOS release and layer revision its facts hold for, each fact with a pinned source', () => {
     const board = JSON.parse(readFileSync(join(project, 'node_modules/@boardhub/contracts/device-types/raspberrypi4-64.json'), 'utf8'));
     const contract = JSON.parse(readFileSync('contracts/hw.device-type/raspberrypi4-64/contract.json', 'utf8'));
