@@ -22,7 +22,7 @@ export interface PartitionTable {
   scheme: 'msdos' | 'gpt';
   alignmentKiB?: number | undefined;
   startOffsetKiB?: number | undefined;
-  partitions: readonly Pick<Partition, 'label' | 'role' | 'size' | 'placement'>[];
+  partitions: readonly Pick<Partition, 'label' | 'role' | 'size' | 'placement' | 'startKiB'>[];
 }
 
 export interface GeometryOptions {
@@ -62,6 +62,7 @@ function sizeBytes(partition: PartitionTable['partitions'][number], options: Geo
 
 /**
  * Lays a table out the way the balenaOS image class does:
+ * - a partition with startKiB starts there (vendor partitions on fixed boundaries, room a layer reserves before boot);
  * - the first partition starts at startOffsetKiB (the class's DEVICE_SPECIFIC_SPACE, which defaults to one alignment unit);
  * - vendor and reserved partitions are packed back to back at their exact sizes, as the board layers write them;
  * - every OS partition is rounded up to the alignment, and the first one after vendor partitions starts on the next
@@ -88,6 +89,12 @@ export function diskGeometry(table: PartitionTable, options: GeometryOptions): D
       if (previousWasVendor) cursor = roundUp(cursor, alignment);
     }
     previousWasVendor = vendor;
+    if (partition.startKiB !== undefined) {
+      const start = partition.startKiB * KIB;
+      if (start < cursor)
+        throw new Error(`partition "${partition.label}": it starts at ${partition.startKiB} KiB, inside the partition before it`);
+      cursor = start;
+    }
 
     if (table.scheme === 'gpt') {
       placed.push({ label: partition.label, number: placed.length + 1, startBytes: cursor, sizeBytes: size, type: 'primary' });

@@ -2,6 +2,7 @@
 import { HOST_WRITABLE_FILESYSTEMS, type DeviceType, type LayerException, type PartitionLayout } from '../schema/index.ts';
 import type { DerivedBoard } from './derive.ts';
 import { partitionNumbers } from '../registry/partition-numbers.ts';
+import { diskGeometry } from '../image/disk-geometry.ts';
 
 export { partitionNumbers };
 
@@ -53,10 +54,28 @@ export function effectiveValue(
     return { number: partitionNumbers(layout).get(config.partition), path: config.path };
   }
   if (pointer === '/boot/image') return imageKindOf(merged.boot);
+  if (pointer === '/partitions/bootStartKiB') return layout ? bootStartKiB(merged, layout) : undefined;
   return get(merged, path);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Where the board's resin-boot starts on the disk, as the image class would place its table. */
+export function bootStartKiB(merged: DeviceType, layout: PartitionLayout): number | undefined {
+  const sizes = merged.partitions?.sizes ?? {};
+  const table = {
+    scheme: layout.scheme,
+    alignmentKiB: layout.alignmentKiB,
+    startOffsetKiB: merged.partitions?.startOffsetKiB ?? layout.startOffsetKiB,
+    partitions: layout.partitions.map((p) => ({ ...p, size: Object.hasOwn(sizes, p.label) ? sizes[p.label]! : p.size })),
+  };
+  const boot = layout.partitions.find((p) => p.role === 'boot')?.label;
+  const placed = diskGeometry(table, { fillMiB: 8, contentMiB: 16 }).partitions.find((p) => p.label === boot);
+  return placed ? placed.startBytes / 1024 : undefined;
+}
+
+/** A layout whose first partition is resin-boot: there the layer's reserved space is simply where the table starts. */
+const startsWithBoot = (layout: PartitionLayout | undefined) => layout?.partitions[0]?.role === 'boot';
 
 /** Every fact where the board's effective value differs from its layer, each marked explained or not. */
 export function differences(
@@ -107,6 +126,13 @@ function write(contract: DeviceType, merged: DeviceType, layout: PartitionLayout
     return;
   }
   if (pointer === '/boot/image') return;
+  if (pointer === '/partitions/bootStartKiB') {
+    // Layouts with vendor partitions first place resin-boot by their own data: the check reports what differs.
+    if (!startsWithBoot(layout)) return;
+    const start = value === layout!.startOffsetKiB ? undefined : (value as number);
+    board.partitions = { ...board.partitions, startOffsetKiB: start };
+    return;
+  }
   // Keep the board lean: a value its family already supplies is not repeated on the board.
   const inherited = get(merged, path);
   let at = board;

@@ -166,6 +166,8 @@ export function deriveBoard(
     notes.push(...sizes.unresolved);
     for (const [label, size] of Object.entries(sizes.sizes))
       facts.set(`/partitions/sizes/${label}`, { value: size!.value, source: citation(metadata, size!.from) });
+    if (sizes.bootStartKiB)
+      facts.set('/partitions/bootStartKiB', { value: sizes.bootStartKiB.value, source: citation(metadata, sizes.bootStartKiB.from) });
     if (sizes.bootFat32)
       facts.set('/partitions/bootFat32', { value: sizes.bootFat32.value, source: citation(metadata, sizes.bootFat32.from) });
     // A flasher download has a table of its own: its boot partition size is read from the flasher recipe's metadata.

@@ -17,6 +17,8 @@ export interface ImageSizes {
   /** Sizes in MiB by partition label, aligned as the image class aligns them. */
   sizes: Partial<Record<(typeof IMAGE_PARTITIONS)[keyof typeof IMAGE_PARTITIONS], DerivedValue<number>>>;
   bootFat32?: DerivedValue<boolean>;
+  /** DEVICE_SPECIFIC_SPACE in KiB: where the image class starts resin-boot. */
+  bootStartKiB?: DerivedValue<number>;
   /** Why a size is not given: what could not be resolved. */
   unresolved: string[];
 }
@@ -170,6 +172,10 @@ export function deriveImageSizes(metadata: MachineMetadata, metaBalena: MetaBale
     else if (rootB !== unknown) out.sizes[IMAGE_PARTITIONS.rootB] = { value: toMiB(rootKiB), from: rootFrom };
   } else if (root !== unknown)
     out.unresolved.push(`IMAGE_ROOTFS_SIZE: cannot be computed from ${JSON.stringify(root.value)}`, ...root.unresolved);
+
+  const space = read('DEVICE_SPECIFIC_SPACE');
+  const spaceKiB = numberOf(space);
+  if (spaceKiB !== undefined && decisive(space)) out.bootStartKiB = { value: spaceKiB, from: decisive(space)! };
 
   const fat32 = read('BALENA_BOOT_FAT32');
   const fat32From = decisive(fat32);

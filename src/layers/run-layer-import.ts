@@ -90,6 +90,7 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
     const derived = deriveBoard(snapshot, manifest, revision, machines);
     const family = families.get(entry.contract.family)?.contract;
     const merged = inheritFromFamily(entry.contract, family);
+    const layout = merged.partitions?.layout ? layouts.get(merged.partitions.layout)?.contract : undefined;
     const chain = chainFromLayer(derived.bootloader, merged.bootloader ?? []);
     if (chain) derived.facts.set('/bootloader', { value: chain.chain, source: derived.cite(chain.from) });
     // A flasher download on a standard layout gets the standard flasher table; other layouts need one by hand.
@@ -97,11 +98,20 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
     const imageKind = layerImageKind(derived);
     if (imageKind === 'flasher' && standardFlasher)
       derived.facts.set('/partitions/flasherLayout', { value: standardFlasher, source: derived.facts.get('/yocto/image')!.source });
+    // Where resin-boot starts is checked where the layout starts with it; a vendor area ahead of it is data of its own.
+    const bootStart = derived.facts.get('/partitions/bootStartKiB');
+    const fstype = String(derived.facts.get('/yocto/fstype')?.value ?? '');
+    if (bootStart && !(layout?.partitions[0]?.role === 'boot' && /^(balenaos|resinos)-img$/.test(fstype))) {
+      derived.facts.delete('/partitions/bootStartKiB');
+      if (layout && layout.partitions[0]?.role !== 'boot')
+        derived.notes.push(
+          `resin-boot starts at ${bootStart.value} KiB in the layer; the vendor area of layout "${layout.slug}" is not checked against it`,
+        );
+    }
     const flasherSlug = derived.facts.get('/partitions/flasherLayout')?.value ?? merged.partitions?.flasherLayout;
     if (!flasherSlug) derived.facts.delete(`/partitions/sizes/${FLASHER_BOOT_LABEL}`);
     if (imageKind === 'flasher' && !flasherSlug)
       derived.notes.push('a flasher download on a layout without a flasher table: describe it with partitions.flasherLayout');
-    const layout = merged.partitions?.layout ? layouts.get(merged.partitions.layout)?.contract : undefined;
     const flasherLayoutOf = (contract: DeviceType) => {
       const slug = inheritFromFamily(contract, family).partitions?.flasherLayout;
       return slug ? layouts.get(slug)?.contract : undefined;

@@ -70,12 +70,15 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
             layout: { slug: layout.slug, name: layout.name },
             scheme: layout.scheme,
             alignmentKiB: layout.alignmentKiB,
-            ...(layout.startOffsetKiB !== undefined ? { startOffsetKiB: layout.startOffsetKiB } : {}),
+            ...((merged.partitions?.startOffsetKiB ?? layout.startOffsetKiB) !== undefined
+              ? { startOffsetKiB: merged.partitions?.startOffsetKiB ?? layout.startOffsetKiB }
+              : {}),
             partitions: layout.partitions.map((p) => ({
               label: p.label,
               role: p.role,
               filesystem: p.filesystem,
               size: Object.hasOwn(sizes, p.label) ? sizes[p.label]! : p.size,
+              ...(p.startKiB !== undefined ? { startKiB: p.startKiB } : {}),
               ...(p.placement ? { placement: p.placement } : {}),
             })),
             ...(merged.partitions?.bootFat32 !== undefined ? { bootFat32: merged.partitions.bootFat32 } : {}),

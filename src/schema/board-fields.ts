@@ -70,6 +70,12 @@ export const partitionsField = z
       )
       .describe('Overrides of partition sizes in MiB, keyed by partition label.')
       .optional(),
+    startOffsetKiB: z
+      .int()
+      .min(0)
+      .max(16 * 1024 * 1024)
+      .describe("Where the first partition starts, in KiB, when this board's layer reserves more room before it than the layout does.")
+      .optional(),
     bootFat32: z
       .boolean()
       .describe('true when the boot partition is formatted FAT32 (the image class formats FAT16 otherwise).')

@@ -48,6 +48,15 @@ export const partitionSchema = z
       ),
     filesystem: z.enum(FILESYSTEMS).describe('Filesystem; "raw" for partitions written without one (firmware blobs, reserved space).'),
     size: partitionSize,
+    startKiB: z
+      .number()
+      .min(0)
+      .max(2 * 1024 * 1024 * 1024)
+      .multipleOf(0.5)
+      .describe(
+        'Where the partition starts, in KiB from the start of the disk (halves for 512-byte sectors), when it does not directly follow the previous one: vendor tools put some partitions on fixed boundaries, and a board layer can reserve space before resin-boot.',
+      )
+      .optional(),
     placement: z
       .enum(['primary', 'logical'])
       .describe('MBR only: a primary entry, or a logical partition inside the extended one.')

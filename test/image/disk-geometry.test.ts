@@ -132,3 +132,33 @@ describe('sizes and defaults', () => {
     expect(() => diskGeometry(empty, { ...options, fillMiB: 0 })).toThrow('partition "data": size must be positive');
   });
 });
+
+describe('explicit starts', () => {
+  test('a partition with startKiB starts there (a vendor part on a fixed boundary, boot after reserved space)', () => {
+    const table: PartitionTable = {
+      scheme: 'gpt',
+      alignmentKiB: 4096,
+      startOffsetKiB: 1024,
+      partitions: [
+        { label: 'fw', role: 'vendor-firmware', size: 0.5 },
+        { label: 'fw2', role: 'vendor-firmware', size: 0.5, startKiB: 2048.5 },
+        { label: 'boot', role: 'boot', size: 40, startKiB: 49152 },
+        os('root', 'root-a', 'fill'),
+      ],
+    };
+    expect(inMiB(table)).toEqual([
+      ['fw', 1, 1, 0.5, 'primary'],
+      ['fw2', 2, 2048.5 / 1024, 0.5, 'primary'],
+      ['boot', 3, 48, 40, 'primary'],
+      ['root', 4, 88, 16, 'primary'],
+    ]);
+  });
+
+  test('a start inside the previous partition is an error', () => {
+    const table: PartitionTable = {
+      scheme: 'gpt',
+      partitions: [os('a', 'boot', 40), { label: 'b', role: 'root-a', size: 40, startKiB: 8192 }],
+    };
+    expect(() => diskGeometry(table, options)).toThrow('partition "b": it starts at 8192 KiB, inside the partition before it');
+  });
+});

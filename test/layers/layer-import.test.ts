@@ -108,6 +108,15 @@ describe('deriving one board from its layer revision', () => {
     expect(effectiveValue('/partitions/config', board as never, layout as never)).toEqual({ number: 37, path: '/config.json' });
   });
 
+  test('a layer that reserves more room before resin-boot moves it (isg-503: DEVICE_SPECIFIC_SPACE 40 MiB)', () => {
+    const isg = derive('isg-503');
+    expect(value(isg, '/partitions/bootStartKiB')).toBe(40960);
+    expect(cited(isg, '/partitions/bootStartKiB')).toMatch(/recipes-core\/images\/balena-image\.inc#L19$/);
+    const board = loadRegistry('contracts').board('isg-503')!;
+    expect(board.partitions!.startOffsetKiB).toBe(40960);
+    expect(value(derive('raspberrypi4-64'), '/partitions/bootStartKiB')).toBe(4096); // the class default: one alignment unit
+  });
+
   test('what cannot be known is not derived: Python code (iot-gate-imx8) and a BSP-declared override (ccimx8x-sbc-pro)', () => {
     const gate = derive('iot-gate-imx8');
     expect(gate.facts.has('/partitions/sizes/resin-rootA')).toBe(false);
