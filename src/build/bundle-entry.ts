@@ -9,6 +9,7 @@ export const { boards, families, manufacturers, architectures, bootloaders, layo
 export { filterBoards, matchesFilters } from './query/filter.js';
 export { renderInstructions, instructionsFor } from './instructions/render.js';
 export { deviceTypeManifest } from './manifest/device-type-manifest.js';
+export { imageDownload, commandLine } from './instructions/get-image.js';
 `;
 
 /** The main entry (index.js at the package root) with the library code it needs inlined and the data kept external. */

@@ -103,6 +103,7 @@ export declare const instructionSteps: Api['instructionSteps'];
 export { filterBoards, matchesFilters } from './lib/query/filter.js';
 export { renderInstructions, instructionsFor } from './lib/instructions/render.js';
 export { deviceTypeManifest, type DeviceTypeManifest } from './lib/manifest/device-type-manifest.js';
+export { imageDownload, commandLine, type ImageDownload, type ImageCommand } from './lib/instructions/get-image.js';
 `;
 
 function escapeCell(text: string): string {

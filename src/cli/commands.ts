@@ -1,5 +1,6 @@
 // The command-line commands shared by the package's `boardhub` bin and the repository scripts: list, show, instructions, validate.
 import { describeLayerRevision } from '../layers/fact-labels.ts';
+import { commandLine, imageDownload } from '../instructions/get-image.ts';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { validateRegistry } from '../registry/validate.ts';
@@ -166,6 +167,11 @@ export function showCommand(registry: Registry, argv: string[], io: Io): number 
       `\nPartitions:\n${table([['LABEL', 'ROLE', 'FILESYSTEM', 'SIZE'], ...board.partitions.partitions.map((p) => [p.label, p.role, p.filesystem, p.size === 'fill' ? 'rest of disk' : p.size === 'content' ? 'sized to its content' : `${p.size} MiB`])])}\n`,
     );
   }
+  const image = imageDownload(board);
+  if (image)
+    io.out(
+      `\nGet the image (${image.release ? `balenaOS ${image.release}` : 'recommended release'}, ${image.kind}${image.artifact ? `, ${image.artifact}` : ''}):\n${image.commands.map((c) => `  ${commandLine(c)}`).join('\n')}\n  config.json: ${image.config.path} on partition ${image.config.partition} (${image.config.label})\n`,
+    );
   io.out(`\nSources:\n${board.sources.map((s) => `  ${s}`).join('\n')}\n`);
   return 0;
 }

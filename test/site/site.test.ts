@@ -141,8 +141,14 @@ describe('board page', () => {
     // Every vendor partition is listed, so resin-boot carries the number balena's manifest gives it.
     const bootRow = page.locator('#layout ~ .table-wrap tr, .diagram + .table-wrap tr', { hasText: 'resin-boot' }).first();
     expect(await bootRow.locator('td').first().textContent()).toBe('37');
+    // "Get the image" names the same release and copies as the commands the library builds.
+    expect(await page.locator('[data-get-image] pre').first().textContent()).toBe(
+      `balena os download jetson-xavier --output balena-jetson-xavier.img --version ${board.layer!.release}`,
+    );
+    expect(await page.locator('[data-get-image]').textContent()).toContain('on partition 37');
     const edge = await open('/boards/edge/');
     expect(await edge.locator('dt', { hasText: 'Facts hold for' }).count()).toBe(0);
+    expect(await edge.locator('[data-get-image]').count()).toBe(0);
   });
 
   test('an old alias URL lands on the right board', async () => {
