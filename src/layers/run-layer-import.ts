@@ -98,16 +98,9 @@ export function importLayers(snapshotRoot: string, contractsRoot: string, option
     const imageKind = layerImageKind(derived);
     if (imageKind === 'flasher' && standardFlasher)
       derived.facts.set('/partitions/flasherLayout', { value: standardFlasher, source: derived.facts.get('/yocto/image')!.source });
-    // Where resin-boot starts is checked where the layout starts with it; a vendor area ahead of it is data of its own.
-    const bootStart = derived.facts.get('/partitions/bootStartKiB');
+    // Where resin-boot starts is the image class's business only for its own image type (not, say, Edison's hddimg).
     const fstype = String(derived.facts.get('/yocto/fstype')?.value ?? '');
-    if (bootStart && !(layout?.partitions[0]?.role === 'boot' && /^(balenaos|resinos)-img$/.test(fstype))) {
-      derived.facts.delete('/partitions/bootStartKiB');
-      if (layout && layout.partitions[0]?.role !== 'boot')
-        derived.notes.push(
-          `resin-boot starts at ${bootStart.value} KiB in the layer; the vendor area of layout "${layout.slug}" is not checked against it`,
-        );
-    }
+    if (!layout || !/^(balenaos|resinos)-img$/.test(fstype)) derived.facts.delete('/partitions/bootStartKiB');
     const flasherSlug = derived.facts.get('/partitions/flasherLayout')?.value ?? merged.partitions?.flasherLayout;
     if (!flasherSlug) derived.facts.delete(`/partitions/sizes/${FLASHER_BOOT_LABEL}`);
     if (imageKind === 'flasher' && !flasherSlug)
