@@ -149,6 +149,10 @@ describe('board page', () => {
     const edge = await open('/boards/edge/');
     expect(await edge.locator('dt', { hasText: 'Facts hold for' }).count()).toBe(0);
     expect(await edge.locator('[data-get-image]').count()).toBe(0);
+    // A device type without an OS image has no install steps, no install method and no "unverified" warning.
+    expect(await edge.locator('[data-no-image]').count()).toBe(1);
+    expect(await edge.locator('#panel-linux, .unverified').count()).toBe(0);
+    expect(await edge.locator('dt', { hasText: 'Install method' }).count()).toBe(0);
   });
 
   test('an old alias URL lands on the right board', async () => {
