@@ -30,9 +30,18 @@ export interface ReportInput {
   previewUrl?: string;
 }
 
+/** GitHub refuses comments longer than this; the report stays under it with room to spare. */
+export const MAX_BODY_CHARACTERS = 65_536;
+const BODY_BUDGET = MAX_BODY_CHARACTERS - 2_000;
+
 /** A diagnostic's file relative to the repository (diagnostics name the registry folder first: "contracts/..."). */
 function blobLink(input: ReportInput, d: Diagnostic): string {
-  return `https://github.com/${input.repository}/blob/${input.sha}/${d.file}#L${d.line}`;
+  // Every segment is percent-encoded, so no file name can close the link or open markup.
+  const path = d.file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+  return `https://github.com/${encodeURI(input.repository)}/blob/${encodeURIComponent(input.sha)}/${path}#L${d.line}`;
 }
 
 /** GitHub workflow command escaping for annotation messages and properties. */
@@ -50,22 +59,39 @@ export function annotationsFor(diagnostics: readonly Diagnostic[]): string[] {
   );
 }
 
-/** Markdown text: contract values are escaped so a PR cannot inject markup into the comment. */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#~])/g, '\\$1');
+/** Line breaks and other controls in PR-supplied text would start new Markdown blocks (a forged section); they become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ');
 }
 
-const show = (value: unknown) =>
-  value === undefined ? '_(none)_' : `\`${String(typeof value === 'string' ? value : JSON.stringify(value)).replace(/`/g, "'")}\``;
+/** As entities, these can neither open markup nor notify anyone (@user) nor link an issue (#1). */
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;', '#': '&#35;' };
+
+/**
+ * Markdown text: PR-supplied strings are escaped so they cannot inject markup, links, HTML, mentions or issue
+ * references into the comment, and stay on their line.
+ */
+export function md(text: string): string {
+  return oneLine(text)
+    .replace(/[&<>@#]/g, (c) => HTML_ENTITIES[c]!)
+    .replace(/([\\`*_[\]|~!()])/g, '\\$1');
+}
+
+/** Inline code from PR-supplied text: on one line, without the backticks that would end the span. */
+export function code(text: string): string {
+  return `\`${oneLine(text).replace(/`/g, "'")}\``;
+}
+
+const show = (value: unknown) => (value === undefined ? '_(none)_' : code(typeof value === 'string' ? value : JSON.stringify(value)));
 
 function layoutText(board: ResolvedBoard): string {
   if (!board.partitions) return '_no disk image_';
   const rows = board.partitions.partitions.map(
     (p, i) =>
-      `| ${i + 1} | \`${p.label}\` | ${p.role} | ${p.filesystem} | ${p.size === 'fill' ? 'rest' : p.size === 'content' ? 'content' : `${p.size} MiB`} |`,
+      `| ${i + 1} | ${code(p.label)} | ${p.role} | ${p.filesystem} | ${p.size === 'fill' ? 'rest' : p.size === 'content' ? 'content' : `${p.size} MiB`} |`,
   );
   return [
-    `${md(board.partitions.layout.name)} (${board.partitions.scheme}); config.json at \`${board.partitions.config.path}\` on \`${board.partitions.config.partition}\``,
+    `${md(board.partitions.layout.name)} (${board.partitions.scheme}); config.json at ${code(board.partitions.config.path)} on ${code(board.partitions.config.partition)}`,
     '',
     '| # | label | role | filesystem | size |',
     '| --- | --- | --- | --- | --- |',
@@ -74,13 +100,13 @@ function layoutText(board: ResolvedBoard): string {
 }
 
 function boardSection(title: string, board: ResolvedBoard, changes?: FieldChange[]): string {
-  const parts = [`### ${title}: ${md(board.name)} (\`${board.slug}\`)`, ''];
+  const parts = [`### ${title}: ${md(board.name)} (${code(board.slug)})`, ''];
   if (changes) {
     parts.push(
       changes.length
         ? changes
             .slice(0, 40)
-            .map((c) => `- \`${c.path}\`: ${show(c.before)} → ${show(c.after)}`)
+            .map((c) => `- ${code(c.path)}: ${show(c.before)} → ${show(c.after)}`)
             .join('\n')
         : '_No change in the resolved board._',
       '',
@@ -94,6 +120,18 @@ function boardSection(title: string, board: ResolvedBoard, changes?: FieldChange
   return parts.join('\n');
 }
 
+/** Drops whole board sections from the end until the body fits GitHub's limit, saying how many were left out. */
+function trimToBudget(lines: string[], firstSection: number): void {
+  const length = () => lines.reduce((n, line) => n + line.length + 1, 0);
+  let dropped = 0;
+  while (length() > BODY_BUDGET && lines.length > firstSection) if (lines.pop()) dropped++;
+  if (dropped)
+    lines.push(
+      `_${dropped} more section${dropped === 1 ? '' : 's'} left out to stay within GitHub's comment limit: run \`npm run pr-report\` locally for all of them._`,
+      '',
+    );
+}
+
 export function buildReport(input: ReportInput): PrReport {
   const valid = input.diagnostics.length === 0;
   const lines = [REPORT_MARKER, '## Boardhub check', ''];
@@ -102,7 +140,7 @@ export function buildReport(input: ReportInput): PrReport {
     lines.push(`❌ ${input.diagnostics.length} error${input.diagnostics.length === 1 ? '' : 's'}:`, '');
     for (const d of input.diagnostics.slice(0, 100))
       lines.push(
-        `- [${md(d.file)}:${d.line}:${d.column}](${blobLink(input, d)}) \`${d.pointer || '/'}\`: expected ${md(d.expected)}, found ${md(d.found)}${d.hint ? ` (${md(d.hint)})` : ''}`,
+        `- [${md(d.file)}:${d.line}:${d.column}](${blobLink(input, d)}) ${code(d.pointer || '/')}: expected ${md(d.expected)}, found ${md(d.found)}${d.hint ? ` (${md(d.hint)})` : ''}`,
       );
     if (input.diagnostics.length > 100) lines.push(`- …and ${input.diagnostics.length - 100} more; run \`npm run validate\` locally.`);
     lines.push('');
@@ -110,14 +148,16 @@ export function buildReport(input: ReportInput): PrReport {
   const labels = new Set<Label>();
   if (!valid) labels.add('invalid');
   if (input.changedFiles.some((f) => f.startsWith('src/schema/') || f.startsWith('schemas/'))) labels.add('schema');
+  const firstBoardSection = lines.length;
   if (input.base && input.head) {
     const diff = diffData(input.base.boards, input.head.boards);
     if (diff.added.length) labels.add('new-board');
     if (diff.changed.length || diff.removed.length || diff.renamed.length) labels.add('board-update');
     for (const slug of diff.added) lines.push(boardSection('New board', input.head.board(slug)!));
-    for (const { from, to } of diff.renamed) lines.push(`### Renamed: \`${from}\` → \`${to}\` (the old slug stays an alias)`, '');
-    for (const slug of diff.removed) lines.push(`### Removed: \`${slug}\` (a major change: see VERSIONING.md)`, '');
+    for (const { from, to } of diff.renamed) lines.push(`### Renamed: ${code(from)} → ${code(to)} (the old slug stays an alias)`, '');
+    for (const slug of diff.removed) lines.push(`### Removed: ${code(slug)} (a major change: see VERSIONING.md)`, '');
     for (const { slug, changes } of diff.changed) lines.push(boardSection('Changed', input.head.board(slug)!, changes));
+    trimToBudget(lines, firstBoardSection);
     if (!diff.added.length && !diff.changed.length && !diff.removed.length && !diff.renamed.length)
       lines.push('No resolved board changes.', '');
   }
