@@ -1,5 +1,6 @@
 // How to get a board's OS image: the release its facts hold for, the file balena publishes, balena CLI commands and where config.json sits.
-import { partitionNumbers } from '../registry/partition-numbers.ts';
+import { downloadConfig } from '../registry/partition-numbers.ts';
+import { publishedImageKind } from '../registry/image-kind.ts';
 import type { ResolvedBoard } from '../schema/resolved-board.ts';
 
 /** A command a person can copy and a tool can run: the program and its arguments, never a shell string. */
@@ -36,10 +37,10 @@ export function commandLine(command: ImageCommand): string {
 export function imageDownload(board: ResolvedBoard): ImageDownload | undefined {
   if (!board.osImage || !board.partitions) return undefined;
   const yocto = board.yocto;
-  const kind = yocto?.deployFlasherArtifact || yocto?.image?.includes('flasher') ? 'flasher' : yocto ? 'plain' : board.boot.image;
+  const kind = publishedImageKind(yocto) ?? (yocto ? 'plain' : board.boot.image);
   const release = board.layer?.release;
+  const config = downloadConfig(board.partitions)!;
   const file = `balena-${board.slug}.img`;
-  const table = board.partitions.flasher ?? board.partitions;
   const configure = ['os', 'configure', file, '--fleet', FLEET_PLACEHOLDER, '--device-type', board.slug];
   const commands: ImageCommand[] = [
     {
@@ -71,6 +72,6 @@ export function imageDownload(board: ResolvedBoard): ImageDownload | undefined {
       : {}),
     file,
     commands,
-    config: { partition: partitionNumbers(table).get(table.config.partition)!, label: table.config.partition, path: table.config.path },
+    config: { partition: config.number, label: config.label, path: config.path },
   };
 }

@@ -2,9 +2,8 @@
 import { HOST_WRITABLE_FILESYSTEMS, type DeviceType, type LayerException, type PartitionLayout } from '../schema/index.ts';
 import type { DerivedBoard } from './derive.ts';
 import { partitionNumbers } from '../registry/partition-numbers.ts';
+import { bootImageKind, publishedImageKind, type ImageKind } from '../registry/image-kind.ts';
 import { diskGeometry } from '../image/disk-geometry.ts';
-
-export { partitionNumbers };
 
 export interface FactDifference {
   pointer: string;
@@ -17,16 +16,13 @@ export interface FactDifference {
   staleException?: LayerException;
 }
 
-/** The image kind a board's boot facts imply: a flasher when it installs to internal storage from removable media. */
-export function imageKindOf(boot: DeviceType['boot']): 'plain' | 'flasher' {
-  return !boot?.flashProtocol && boot?.defaultMedia === 'internal' ? 'flasher' : 'plain';
-}
-
-/** The layer's image kind: balena builds a flasher image when the manifest names one. */
-export function layerImageKind(derived: DerivedBoard): 'plain' | 'flasher' | undefined {
-  const image = derived.facts.get('/yocto/image')?.value;
-  if (derived.facts.has('/yocto/deployFlasherArtifact') || (typeof image === 'string' && image.includes('flasher'))) return 'flasher';
-  return typeof image === 'string' ? 'plain' : undefined;
+/** The layer's image kind, from the yocto facts it derived. */
+export function layerImageKind(derived: DerivedBoard): ImageKind | undefined {
+  const text = (pointer: string) => {
+    const value = derived.facts.get(pointer)?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  return publishedImageKind({ image: text('/yocto/image'), deployFlasherArtifact: text('/yocto/deployFlasherArtifact') });
 }
 
 function get(object: unknown, path: string[]): unknown {
@@ -53,7 +49,7 @@ export function effectiveValue(
     if (!config || !layout) return undefined;
     return { number: partitionNumbers(layout).get(config.partition), path: config.path };
   }
-  if (pointer === '/boot/image') return imageKindOf(merged.boot);
+  if (pointer === '/boot/image') return bootImageKind(merged.boot);
   if (pointer === '/partitions/bootStartKiB') return layout ? bootStartKiB(merged, layout) : undefined;
   return get(merged, path);
 }

@@ -9,6 +9,8 @@ import { machineMetadata, readsUnderscoreOverrides, type MachineMetadata, type U
 import { manifestFacts, parseManifest, type ParsedManifest } from './manifest.ts';
 import { metaBalenaFolder, pinnedUrl, revisionFolder, submodulePins, type LayerSnapshot, type ManifestRevision } from './snapshot.ts';
 import { metaBalenaPin } from './snapshot-plan.ts';
+import { publishedImageKind } from '../registry/image-kind.ts';
+import { manifestPartitionNumber } from '../manifest/device-type-manifest.ts';
 
 /** A fact read from the layer: its value and the file and line it came from. */
 export interface DerivedFact {
@@ -20,7 +22,7 @@ export interface DerivedBoard {
   manifestSlug: string;
   revision: ManifestRevision;
   layer: Omit<LayerSource, 'facts' | 'exceptions'>;
-  /** Facts by JSON pointer into the board contract (see FACT_TARGETS in compare.ts). */
+  /** Facts by JSON pointer into the board contract; compare.ts says how each is compared and written. */
   facts: Map<string, DerivedFact>;
   /** Boot code the layer's image metadata names; the runner turns it into a chain with the board's current one. */
   bootloader: BootloaderHints;
@@ -143,7 +145,7 @@ export function deriveBoard(
     for (const key of ['machine', 'image', 'fstype', 'deployArtifact', 'deployFlasherArtifact', 'compressed'] as const)
       put(`/yocto/${key}`, manifest.yocto[key], `/yocto/${key}`);
   const partition = manifest.configPartition;
-  const number = typeof partition === 'number' ? partition : partition?.logical !== undefined ? 4 + partition.logical : partition?.primary;
+  const number = partition === undefined ? undefined : manifestPartitionNumber(partition);
   const partitionPointer = typeof partition === 'number' ? '/configuration/config/partition' : '/configuration/config/partition/primary';
   if (number !== undefined)
     facts.set('/partitions/config', { value: { number, path: manifest.configPath ?? '/config.json' }, source: cite(partitionPointer) });
@@ -171,8 +173,7 @@ export function deriveBoard(
     if (sizes.bootFat32)
       facts.set('/partitions/bootFat32', { value: sizes.bootFat32.value, source: citation(metadata, sizes.bootFat32.from) });
     // A flasher download has a table of its own: its boot partition size is read from the flasher recipe's metadata.
-    const isFlasher = Boolean(manifest.yocto?.deployFlasherArtifact || manifest.yocto?.image?.includes('flasher'));
-    if (isFlasher) {
+    if (publishedImageKind(manifest.yocto) === 'flasher') {
       const flasher = machineMetadata(
         { repo: revision.repo, commit: revision.commit, folder },
         metaBalena,

@@ -43,3 +43,8 @@ export function describeLayerRevision(layer: {
   const removed = layer.removed ? `; the layer stopped building this board${layer.removedAt ? ` on ${layer.removedAt}` : ''}` : '';
   return `${release}, ${layer.repo} at ${layer.commit.slice(0, 12)} (${layer.date})${removed}`;
 }
+
+/** A pinned GitHub source as a reader scans it: "owner/repo@<12 hex>/path#Ln" instead of the whole URL. */
+export function shortSource(url: string): string {
+  return url.replace(/^https:\/\/github\.com\//, '').replace(/\/blob\/([0-9a-f]{12})[0-9a-f]{28}\//, '@$1/');
+}

@@ -1,6 +1,6 @@
 // Builds balena's device-type manifest (device-type.json) for a resolved board from Boardhub's facts, for provisioning tools that read it.
 import type { ResolvedBoard } from '../schema/resolved-board.ts';
-import { partitionNumbers } from '../registry/partition-numbers.ts';
+import { downloadConfig } from '../registry/partition-numbers.ts';
 
 /** The partition as balena's manifests write it: `{ primary: n }`, or for an MBR logical partition the extended one and its place in it. */
 export type ManifestPartition = { primary: number } | { primary: number; logical: number };
@@ -25,14 +25,11 @@ const EXTENDED_ENTRY = 4;
 
 /** Where config.json sits in the image a person downloads: the flasher's table when the download is a flasher. */
 export function configPartition(board: ResolvedBoard): { partition: ManifestPartition; path: string } | undefined {
-  const table = board.partitions?.flasher ?? board.partitions;
-  if (!table) return undefined;
-  const number = partitionNumbers(table).get(table.config.partition);
-  if (number === undefined) return undefined;
-  const logical = table.scheme === 'msdos' && table.partitions.find((p) => p.label === table.config.partition)?.placement === 'logical';
+  const config = board.partitions ? downloadConfig(board.partitions) : undefined;
+  if (!config) return undefined;
   return {
-    partition: logical ? { primary: EXTENDED_ENTRY, logical: number - EXTENDED_ENTRY } : { primary: number },
-    path: table.config.path,
+    partition: config.logical ? { primary: EXTENDED_ENTRY, logical: config.number - EXTENDED_ENTRY } : { primary: config.number },
+    path: config.path,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ContractIndex } from '../checks/check.ts';
 import type { DeviceType, ResolvedBoard } from '../schema/index.ts';
 import { inheritFromFamily } from './inherit.ts';
 import { installMethodOf } from '../instructions/install-method.ts';
+import { bootImageKind } from './image-kind.ts';
 
 function reference(entry: { contract: { slug: string; name: string } }) {
   return { slug: entry.contract.slug, name: entry.contract.name };
@@ -52,7 +53,7 @@ export function resolveBoard(board: DeviceType, index: ContractIndex): ResolvedB
       defaultMedia: boot.defaultMedia!,
       alternateMedia: [...(boot.alternateMedia ?? [])],
       ...(boot.flashProtocol ? { flashProtocol: boot.flashProtocol } : {}),
-      image: !boot.flashProtocol && boot.defaultMedia === 'internal' ? 'flasher' : 'plain',
+      image: bootImageKind(boot),
     },
     installMethod: installMethodOf({
       defaultMedia: boot.defaultMedia!,
